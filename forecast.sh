@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# Forecast's two entry points on a fresh Debian/Ubuntu machine:
+#   ./forecast.sh run    the service on a private PostgreSQL (or $ConnectionStrings__Forecast), demo data loaded
+#   ./forecast.sh test   every test project against a throwaway PostgreSQL; ends with "N passed, N failed"
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# PostgreSQL server always; patchelf and g++ only where TorchSharp needs the Debian 12 fix (build/torchsharp-debian12).
+install_system_packages() {
+  local wanted=()
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
+  local libstdcxx
+  libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')
+  if ! grep -qa GLIBCXX_3.4.32 "$libstdcxx" 2>/dev/null; then
+    command -v patchelf >/dev/null || wanted+=(patchelf)
+    command -v g++ >/dev/null || wanted+=(g++)
+  fi
+  if [ ${#wanted[@]} -gt 0 ]; then
+    log "installing ${wanted[*]} from apt"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${wanted[@]}" >/dev/null
+  fi
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1; }
+
+# PostgreSQL refuses to run as root: the cluster belongs to the postgres user when we are root.
+as_pg_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+free_port() {
+  local port
+  for port in $(seq "$1" $(( $1 + 200 ))); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  echo "no free port from $1" >&2; return 1
+}
+
+# start_cluster DIR PORT: initdb once (trust on loopback only, no TCP elsewhere), start, create database "forecast".
+start_cluster() {
+  local dir=$1 port=$2 bin
+  bin=$(pg_bin)
+  mkdir -p "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
+  if [ ! -f "$dir/PG_VERSION" ]; then
+    as_pg_owner "$bin/initdb" -D "$dir" -U forecast --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  fi
+  as_pg_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=${PG_FSYNC:-on} -c max_connections=200" start >/dev/null
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U forecast -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'forecast'" \
+    | grep -q 1 || "$bin/psql" -h 127.0.0.1 -p "$port" -U forecast -d postgres -qc "CREATE DATABASE forecast"
+}
+
+stop_cluster() { as_pg_owner "$(pg_bin)/pg_ctl" -D "$1" -m fast -w stop >/dev/null 2>&1 || true; }
+
+connection_string() { echo "Host=127.0.0.1;Port=$1;Username=forecast;Database=forecast;Include Error Detail=true"; }
+
+secret() { echo "fk_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"; }
+
+cmd_run() {
+  install_system_packages
+  mkdir -p .data
+  local cluster="$root/.data/postgres" started=""
+  if [ -z "${ConnectionStrings__Forecast:-}" ]; then
+    local port
+    if as_pg_owner "$(pg_bin)/pg_ctl" -D "$cluster" status >/dev/null 2>&1; then
+      port=$(cat .data/postgres.port)
+    else
+      port=$(free_port 55432)
+      log "starting private PostgreSQL on 127.0.0.1:$port ($cluster)"
+      start_cluster "$cluster" "$port"
+      echo "$port" > .data/postgres.port
+      started=1
+    fi
+    export ConnectionStrings__Forecast
+    ConnectionStrings__Forecast=$(connection_string "$port")
+  fi
+  [ -f .data/admin-key ] || secret > .data/admin-key
+  [ -f .data/demo-api-key ] || secret > .data/demo-api-key
+  log "building"
+  dotnet build src/Forecast.Api -c Release -v quiet -nologo
+  local api_port
+  api_port=${FORECAST_PORT:-$(free_port 5080)}
+  echo "Admin key: $(cat .data/admin-key)"
+  Forecast__AdminKey=$(cat .data/admin-key) \
+  Forecast__Demo__Enabled=true \
+  Forecast__Demo__ApiKey=$(cat .data/demo-api-key) \
+  ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
+    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --urls "http://127.0.0.1:$api_port" &
+  local api=$!
+  trap 'kill -INT $api 2>/dev/null' INT TERM
+  wait $api || wait $api || true
+  if [ -n "$started" ]; then log "stopping PostgreSQL"; stop_cluster "$cluster"; fi
+}
+
+cmd_test() {
+  install_system_packages
+  local work cluster port results
+  work=$(mktemp -d /tmp/forecast-test.XXXXXX)
+  chmod 755 "$work"
+  cluster="$work/postgres"
+  results="$work/results"
+  port=$(free_port 56432)
+  trap 'stop_cluster "$cluster"; rm -rf "$work"' EXIT
+  log "starting throwaway PostgreSQL on 127.0.0.1:$port"
+  PG_FSYNC=off start_cluster "$cluster" "$port"
+  export ConnectionStrings__Forecast
+  ConnectionStrings__Forecast=$(connection_string "$port")
+  local status=0
+  dotnet test Forecast.sln -v quiet -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+  local passed=0 failed=0 file p f
+  for file in "$results"/*.trx; do
+    [ -f "$file" ] || continue
+    p=$(grep -o '<Counters [^>]*' "$file" | grep -o 'passed="[0-9]*"' | grep -o '[0-9]*')
+    f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
+    passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
+  done
+  echo "$passed passed, $failed failed"
+  if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
+}
+
+case "${1:-}" in
+  run) cmd_run ;;
+  test) cmd_test ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac

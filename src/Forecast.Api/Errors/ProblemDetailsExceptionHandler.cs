@@ -1,0 +1,88 @@
+using System.Text.Json;
+using FluentValidation;
+using Forecast.Domain.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Forecast.Api.Errors;
+
+/// <summary>
+/// The one place refusals become RFC 9457 ProblemDetails: domain problems, validation failures (each field named),
+/// unreadable bodies and write races. Anything else is a bug and is left to the 500 handler.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException domain => Problem(StatusOf(domain.Kind), domain.Title, domain.Message, domain.Errors),
+            ValidationException validation => Problem(
+                StatusCodes.Status400BadRequest,
+                "The request is invalid",
+                "One or more fields are invalid; nothing was written.",
+                validation.Errors
+                    .GroupBy(failure => FieldName(failure.PropertyName))
+                    .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray())),
+            BadHttpRequestException { InnerException: JsonException json } => UnreadableJson(json),
+            JsonException json => UnreadableJson(json),
+            BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request cannot be read", badRequest.Message),
+            DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => Problem(
+                StatusCodes.Status409Conflict,
+                "Concurrent write",
+                "Another request created the same object at the same moment; repeat the request."),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static int StatusOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.Invalid => StatusCodes.Status400BadRequest,
+        ProblemKind.NotFound => StatusCodes.Status404NotFound,
+        ProblemKind.Conflict => StatusCodes.Status409Conflict,
+        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ProblemKind.UnknownReference => StatusCodes.Status422UnprocessableEntity,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    private static ProblemDetails UnreadableJson(JsonException json)
+    {
+        var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
+        return Problem(
+            StatusCodes.Status400BadRequest,
+            "The request body is not valid JSON for this operation",
+            "Fix the named field; nothing was written.",
+            new Dictionary<string, string[]> { [field.Length == 0 ? "body" : field] = [json.Message.Split(" Path:")[0]] });
+    }
+
+    /// <summary>FluentValidation names properties as declared (PascalCase); the API speaks camelCase JSON.</summary>
+    private static string FieldName(string propertyName) =>
+        propertyName.Length == 0 ? "body" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+
+    private static ProblemDetails Problem(
+        int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is { Count: > 0 }
+            ? new ValidationProblemDetails(errors.ToDictionary(pair => pair.Key, pair => pair.Value))
+            : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        return problem;
+    }
+}

@@ -1,0 +1,42 @@
+using Forecast.Api;
+using Forecast.Api.Endpoints;
+using Forecast.Api.Hosting;
+using Forecast.Application;
+using Forecast.Infrastructure;
+using Forecast.Jobs;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .WriteTo.Console());
+
+builder.Services
+    .AddApplication()
+    .AddInfrastructure(builder.Configuration)
+    .AddJobs(builder.Configuration)
+    .AddApi(builder.Configuration);
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseSwagger();
+app.UseSwaggerUI();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+app.MapGroup("/v1")
+    .MapTenantsApi()
+    .MapAdvertisersApi()
+    .MapScenariosApi()
+    .MapIngestionApi();
+
+StartupBanner.PrintWhenStarted(app);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in the API tests.</summary>
+public partial class Program;

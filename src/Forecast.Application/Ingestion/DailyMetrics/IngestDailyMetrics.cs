@@ -1,0 +1,41 @@
+namespace Forecast.Application.Ingestion.DailyMetrics;
+
+/// <summary>One advertiser's delivery in one scenario on one day; the key is (advertiserId, scenario, date).</summary>
+/// <param name="AdvertiserId">The tenant's advertiser id. <example>934</example></param>
+/// <param name="Scenario">Scenario key. <example>app</example></param>
+/// <param name="Date">Day of delivery (UTC). <example>2019-01-15</example></param>
+/// <param name="Impressions">Ads displayed. <example>15230</example></param>
+/// <param name="Clicks">Clicks. <example>212</example></param>
+/// <param name="Spend">Amount spent, in the tenant's currency; leave out when not tracked (not 0). <example>48.30</example></param>
+/// <param name="Conversions">Conversions; leave out when not tracked. <example>7</example></param>
+public sealed record DailyMetricRow(
+    string AdvertiserId,
+    string Scenario,
+    DateOnly Date,
+    long Impressions,
+    long Clicks,
+    decimal? Spend = null,
+    long? Conversions = null);
+
+/// <summary>A batch of daily metrics for one tenant.</summary>
+public sealed record IngestDailyMetrics(Guid TenantId, IReadOnlyList<DailyMetricRow> Rows) : IIngestionBatch<DailyMetricRow>;
+
+public sealed class IngestDailyMetricsValidator : BatchValidator<IngestDailyMetrics, DailyMetricRow>
+{
+    protected override void ValidateRow(DailyMetricRow row, int index, RowErrors errors)
+    {
+        errors.RequireId(index, "advertiserId", row.AdvertiserId);
+        errors.RequireId(index, "scenario", row.Scenario);
+        errors.RequireNonNegative(index, "impressions", row.Impressions);
+        errors.RequireNonNegative(index, "clicks", row.Clicks);
+        errors.RequireNonNegative(index, "spend", row.Spend);
+        errors.RequireNonNegative(index, "conversions", row.Conversions);
+        if (row.Clicks > row.Impressions)
+        {
+            errors.Add(index, "clicks", "'clicks' must not exceed 'impressions'.");
+        }
+    }
+}
+
+public sealed class IngestDailyMetricsHandler(IBatchIngestor ingestor)
+    : BatchIngestionHandler<IngestDailyMetrics, DailyMetricRow>(ingestor);

@@ -1,0 +1,39 @@
+using FluentValidation;
+using Forecast.Application.Common.Persistence;
+using Forecast.Domain.Tenants;
+using Mediator;
+
+namespace Forecast.Application.Tenants.CreateTenant;
+
+/// <summary>Creates a tenant and issues its first API key.</summary>
+/// <param name="Name">Display name of the tenant.</param>
+public sealed record CreateTenant(string Name) : ICommand<CreatedTenant>;
+
+/// <summary>A new tenant and its first API key; the key is shown only here.</summary>
+/// <param name="Id">Tenant id.</param>
+/// <param name="Name">Display name.</param>
+/// <param name="ApiKey">The tenant's first API key, in clear: store it now, it cannot be read again.</param>
+/// <param name="ApiKeyId">Id of that key, to revoke it later.</param>
+public sealed record CreatedTenant(Guid Id, string Name, string ApiKey, Guid ApiKeyId);
+
+public sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
+{
+    public CreateTenantValidator()
+    {
+        RuleFor(command => command.Name).NotEmpty().MaximumLength(200);
+    }
+}
+
+public sealed class CreateTenantHandler(IForecastDbContext db, TimeProvider clock) : ICommandHandler<CreateTenant, CreatedTenant>
+{
+    public async ValueTask<CreatedTenant> Handle(CreateTenant command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var tenant = Tenant.Create(command.Name, now);
+        var (key, plainKey) = ApiKey.Issue(tenant.Id, "initial", now);
+        db.Tenants.Add(tenant);
+        db.ApiKeys.Add(key);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedTenant(tenant.Id, tenant.Name, plainKey, key.Id);
+    }
+}

@@ -1,0 +1,46 @@
+using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Security;
+using Forecast.Application.Ingestion;
+using Forecast.Application.Ingestion.AdStats;
+using Forecast.Application.Ingestion.AuctionOutcomes;
+using Forecast.Application.Ingestion.BehaviourEvents;
+using Forecast.Application.Ingestion.DailyMetrics;
+using Forecast.Infrastructure.Ingestion;
+using Forecast.Infrastructure.Persistence;
+using Forecast.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Forecast.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "Forecast";
+    public const string MigrationsAssembly = "Forecast.Migrations";
+
+    /// <summary>PostgreSQL (one data source shared by EF and the bulk paths), migrations on start, API-key lookup.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is not set; ./forecast.sh run sets it to its embedded PostgreSQL.");
+
+        services.AddNpgsqlDataSource(connectionString);
+        services.AddDbContext<ForecastDbContext>((provider, options) => options
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseSnakeCaseNamingConvention());
+        services.AddScoped<IForecastDbContext>(provider => provider.GetRequiredService<ForecastDbContext>());
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddSingleton<IBatchIngestor, NpgsqlBatchIngestor>();
+        services.AddSingleton<FactTable<DailyMetricRow>, DailyMetricTable>();
+        services.AddSingleton<FactTable<BehaviourEventRow>, BehaviourEventTable>();
+        services.AddSingleton<FactTable<AdStatRow>, AdStatTable>();
+        services.AddSingleton<FactTable<AuctionOutcomeRow>, AuctionOutcomeTable>();
+
+        services.AddSingleton<IApiKeyResolver, CachedApiKeyResolver>();
+        return services;
+    }
+}

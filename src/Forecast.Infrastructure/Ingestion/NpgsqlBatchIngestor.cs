@@ -1,0 +1,130 @@
+using Forecast.Application.Ingestion;
+using Forecast.Domain.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Forecast.Infrastructure.Ingestion;
+
+/// <summary>
+/// One transaction per batch: binary COPY into a temporary staging table, checks that need the database (unknown
+/// references, repeated keys), then one INSERT … ON CONFLICT into the fact table. A failed check rolls everything back.
+/// </summary>
+internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceProvider services) : IBatchIngestor
+{
+    public async Task<IngestionResult> IngestAsync<TRow>(
+        Guid tenantId, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    {
+        var table = services.GetRequiredService<FactTable<TRow>>();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await ExecuteAsync(connection, $"""
+            CREATE TEMP TABLE batch_rows (row_no integer, advertiser_ref text, scenario_ref text, {table.StagingColumns})
+            ON COMMIT DROP
+            """, cancellationToken);
+        await CopyAsync(connection, table, rows, cancellationToken);
+        await RejectUnknownReferencesAsync(connection, tenantId, cancellationToken);
+        await RejectRepeatedKeysAsync(connection, table, cancellationToken);
+
+        var (inserted, updated) = await MergeAsync(connection, table, tenantId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new IngestionResult(rows.Count, inserted, updated, rows.Count - inserted - updated);
+    }
+
+    private static async Task CopyAsync<TRow>(
+        NpgsqlConnection connection, FactTable<TRow> table, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync(
+            "COPY batch_rows FROM STDIN (FORMAT BINARY)", cancellationToken);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            var row = rows[index];
+            await importer.StartRowAsync(cancellationToken);
+            await importer.WriteAsync(index, NpgsqlDbType.Integer, cancellationToken);
+            await importer.WriteNullableAsync(table.AdvertiserRef(row), NpgsqlDbType.Text, cancellationToken);
+            await importer.WriteNullableAsync(table.ScenarioRef(row), NpgsqlDbType.Text, cancellationToken);
+            await table.WriteAsync(importer, row, cancellationToken);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task RejectUnknownReferencesAsync(
+        NpgsqlConnection connection, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var errors = await ReadErrorsAsync(connection, $"""
+            SELECT row_no, field, message FROM (
+                SELECT b.row_no, 'advertiserId' AS field, 'Unknown advertiser ''' || b.advertiser_ref || '''; create it first with PUT /v1/advertisers/ID.' AS message
+                FROM batch_rows b
+                WHERE b.advertiser_ref IS NOT NULL AND NOT EXISTS (
+                    SELECT 1 FROM advertisers a WHERE a.tenant_id = @tenant AND a.external_id = b.advertiser_ref)
+                UNION ALL
+                SELECT b.row_no, 'scenario', 'Unknown scenario ''' || b.scenario_ref || '''; create it first with PUT /v1/scenarios/KEY.'
+                FROM batch_rows b
+                WHERE b.scenario_ref IS NOT NULL AND NOT EXISTS (
+                    SELECT 1 FROM scenarios s WHERE s.tenant_id = @tenant AND s.key = b.scenario_ref)
+            ) unknown
+            ORDER BY row_no LIMIT {BatchLimits.MaxReportedErrors}
+            """, tenantId, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw DomainException.UnknownReferences(
+                "Rows refer to advertisers or scenarios this tenant has not registered; nothing was written.", errors);
+        }
+    }
+
+    private static async Task RejectRepeatedKeysAsync<TRow>(
+        NpgsqlConnection connection, FactTable<TRow> table, CancellationToken cancellationToken)
+    {
+        var errors = await ReadErrorsAsync(connection, $"""
+            SELECT max(row_no), '', 'Repeats the key of rows[' || min(row_no) || '] (' || '{table.NaturalKey.Replace("_ref", "")}' || ').'
+            FROM batch_rows GROUP BY {table.NaturalKey} HAVING count(*) > 1
+            ORDER BY 1 LIMIT {BatchLimits.MaxReportedErrors}
+            """, null, cancellationToken);
+        if (errors.Count > 0)
+        {
+            throw DomainException.Invalid("Two rows of the batch have the same key; nothing was written.", errors);
+        }
+    }
+
+    private static async Task<(int Inserted, int Updated)> MergeAsync<TRow>(
+        NpgsqlConnection connection, FactTable<TRow> table, Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            WITH merged AS ({table.MergeSql})
+            SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int FROM merged
+            """, connection);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    private static async Task<Dictionary<string, string[]>> ReadErrorsAsync(
+        NpgsqlConnection connection, string sql, Guid? tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (tenantId is { } tenant)
+        {
+            command.Parameters.AddWithValue("tenant", tenant);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var field = reader.GetString(1);
+            var name = field.Length == 0 ? $"rows[{reader.GetInt32(0)}]" : $"rows[{reader.GetInt32(0)}].{field}";
+            errors[name] = [.. errors.GetValueOrDefault(name, []), reader.GetString(2)];
+        }
+
+        return errors;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

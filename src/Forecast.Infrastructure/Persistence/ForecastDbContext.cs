@@ -1,0 +1,30 @@
+using Forecast.Application.Common.Persistence;
+using Forecast.Domain.Advertisers;
+using Forecast.Domain.Metrics;
+using Forecast.Domain.Scenarios;
+using Forecast.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Infrastructure.Persistence;
+
+public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> options) : DbContext(options), IForecastDbContext
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Scenario> Scenarios => Set<Scenario>();
+
+    public DbSet<Advertiser> Advertisers => Set<Advertiser>();
+
+    public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
+
+    public DbSet<BehaviourEvent> BehaviourEvents => Set<BehaviourEvent>();
+
+    public DbSet<AdStat> AdStats => Set<AdStat>();
+
+    public DbSet<AuctionOutcome> AuctionOutcomes => Set<AuctionOutcome>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForecastDbContext).Assembly);
+}
