@@ -93,7 +93,7 @@ cmd_run() {
   ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
     dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --urls "http://127.0.0.1:$api_port" &
   local api=$!
-  trap 'kill -INT $api 2>/dev/null' INT TERM
+  trap 'kill -TERM $api 2>/dev/null' INT TERM
   wait $api || wait $api || true
   if [ -n "$started" ]; then log "stopping PostgreSQL"; stop_cluster "$cluster"; fi
 }

@@ -44,7 +44,7 @@ public sealed class IngestAdStatsValidator : BatchValidator<IngestAdStats, AdSta
         errors.RequireNonNegative(index, "clicks", row.Clicks);
         errors.RequireNonNegative(index, "conversions", row.Conversions);
         errors.RequireNonNegative(index, "cost", row.Cost);
-        if (row.Clicks > row.Impressions)
+        if (row.Impressions >= 0 && row.Clicks > row.Impressions)
         {
             errors.Add(index, "clicks", "'clicks' must not exceed 'impressions'.");
         }

@@ -30,7 +30,7 @@ public sealed class IngestDailyMetricsValidator : BatchValidator<IngestDailyMetr
         errors.RequireNonNegative(index, "clicks", row.Clicks);
         errors.RequireNonNegative(index, "spend", row.Spend);
         errors.RequireNonNegative(index, "conversions", row.Conversions);
-        if (row.Clicks > row.Impressions)
+        if (row.Impressions >= 0 && row.Clicks > row.Impressions)
         {
             errors.Add(index, "clicks", "'clicks' must not exceed 'impressions'.");
         }

@@ -1,0 +1,61 @@
+using Forecast.Api.Tests.Support;
+using Forecast.Infrastructure;
+using Forecast.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forecast.Api.Tests.Database;
+
+public sealed class MigrationTests
+{
+    [Fact]
+    public async Task Migrations_apply_to_an_empty_database_and_again_without_change()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Forecast"] = database.ConnectionString })
+            .Build();
+        await using var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+
+        await MigrateAsync(services);
+        var tables = await database.RowsAsync(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory' ORDER BY 1");
+        await MigrateAsync(services);
+
+        Assert.Equal(
+            ["ad_stats", "advertisers", "api_keys", "auction_outcomes", "behaviour_events", "daily_metrics", "scenarios", "tenants"],
+            tables);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ForecastDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Every_primary_key_starts_with_the_tenant()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Forecast"] = database.ConnectionString })
+            .Build();
+        await using var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+        await MigrateAsync(services);
+
+        var leadingColumns = await database.RowsAsync("""
+            SELECT c.conrelid::regclass::text, a.attname
+            FROM pg_constraint c JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            WHERE c.contype = 'p' AND c.connamespace = 'public'::regnamespace AND c.conrelid::regclass::text NOT IN ('tenants', '"__EFMigrationsHistory"')
+            ORDER BY 1
+            """);
+
+        Assert.Equal(7, leadingColumns.Count);
+        Assert.All(leadingColumns, row => Assert.EndsWith("|tenant_id", row));
+    }
+
+    private static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ForecastDbContext>().Database.MigrateAsync();
+    }
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using Forecast.Api.Tests.Support;
+
+namespace Forecast.Api.Tests.Ingestion;
+
+[Collection(ApiCollection.Name)]
+public sealed class IngestionValidationTests(ForecastApp app)
+{
+    private const string MetricsOfTenant = "SELECT count(*) FROM daily_metrics WHERE tenant_id = $1";
+
+    [Fact]
+    public async Task A_bad_row_rejects_the_whole_batch_naming_row_and_field()
+    {
+        var tenant = await ReadyTenantAsync();
+
+        var response = await tenant.PostJsonBatchAsync("daily-metrics", new object[]
+        {
+            new { advertiserId = "a1", scenario = "app", date = "2019-01-01", impressions = 10, clicks = 1 },
+            new { advertiserId = "a1", scenario = "app", date = "2019-01-02", impressions = -3, clicks = 0 },
+        });
+
+        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["rows[1].impressions"], problem.ErrorFields());
+        Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+    }
+
+    [Fact]
+    public async Task A_misspelt_field_is_named_and_nothing_is_written()
+    {
+        var tenant = await ReadyTenantAsync();
+
+        var response = await tenant.PostJsonBatchAsync("daily-metrics", new object[]
+        {
+            new { advertiserId = "a1", scenario = "app", date = "2019-01-01", impresions = 10, clicks = 1 },
+        });
+
+        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("rows[0].impresions", problem.ErrorFields());
+        Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+    }
+
+    [Fact]
+    public async Task Unknown_advertisers_and_scenarios_are_422_and_nothing_is_written()
+    {
+        var tenant = await ReadyTenantAsync();
+
+        var response = await tenant.PostCsvBatchAsync(
+            "daily-metrics", "advertiserId,scenario,date,impressions,clicks\na1,app,2019-01-01,5,1\nghost,app,2019-01-01,5,1\na1,search,2019-01-01,5,1\n");
+
+        var problem = await response.ReadJsonAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Equal(["rows[1].advertiserId", "rows[2].scenario"], problem.ErrorFields().Order());
+        Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+    }
+
+    [Fact]
+    public async Task Two_rows_with_the_same_key_reject_the_batch()
+    {
+        var tenant = await ReadyTenantAsync();
+
+        var response = await tenant.PostCsvBatchAsync(
+            "daily-metrics", "advertiserId,scenario,date,impressions,clicks\na1,app,2019-01-01,5,1\na1,app,2019-01-02,5,1\na1,app,2019-01-01,6,1\n");
+
+        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["rows[2]"], problem.ErrorFields());
+        Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+    }
+
+    [Fact]
+    public async Task A_batch_over_the_row_limit_is_413()
+    {
+        var tenant = await ReadyTenantAsync();
+        var csv = new System.Text.StringBuilder("advertiserId,scenario,date,impressions,clicks\n");
+        var day = new DateOnly(1800, 1, 1);
+        for (var row = 0; row <= 100_000; row++)
+        {
+            csv.Append("a1,app,").Append(day.AddDays(row).ToString("yyyy-MM-dd")).Append(",1,0\n");
+        }
+
+        var response = await tenant.PostCsvBatchAsync("daily-metrics", csv.ToString());
+
+        await response.ReadJsonAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+    }
+
+    [Fact]
+    public async Task An_unsupported_content_type_is_415()
+    {
+        var tenant = await ReadyTenantAsync();
+
+        var response = await tenant.Http.PostAsync(
+            "/v1/ingest/daily-metrics", new StringContent("<rows/>", System.Text.Encoding.UTF8, "application/xml"));
+
+        await response.ReadJsonAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task An_invalid_advertiser_upsert_names_the_field_and_writes_nothing()
+    {
+        var tenant = await app.NewTenantAsync();
+
+        var response = await tenant.Http.PutAsync(
+            "/v1/advertisers/a1",
+            new StringContent("""{"name": "x", "profile": {"tier": null}}""", System.Text.Encoding.UTF8, "application/json"));
+
+        var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
+        Assert.NotEmpty(problem.ErrorFields());
+        Assert.Equal(0, await app.Database.CountAsync("SELECT count(*) FROM advertisers WHERE tenant_id = $1", tenant.Id));
+    }
+
+    private async Task<TenantClient> ReadyTenantAsync()
+    {
+        var tenant = await app.NewTenantAsync();
+        await tenant.PutAdvertisersAsync("a1");
+        await tenant.PutScenariosAsync("app");
+        return tenant;
+    }
+}

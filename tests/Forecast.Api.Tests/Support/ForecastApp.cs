@@ -1,0 +1,60 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Forecast.Api.Tests.Support;
+
+/// <summary>The real service (migrations, Mediator, EF, COPY ingestion) on its own real PostgreSQL database.</summary>
+public sealed class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        _ = Server; // starts the host, which applies the migrations
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:Forecast", Database.ConnectionString);
+        builder.UseSetting("Forecast:AdminKey", AdminKey);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    public HttpClient AdminClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", AdminKey);
+        return client;
+    }
+
+    /// <summary>A new tenant, and a client that sends its key.</summary>
+    public async Task<TenantClient> NewTenantAsync(string name = "Test tenant")
+    {
+        var response = await AdminClient().PostAsJsonAsync("/v1/tenants", new { name });
+        response.EnsureSuccessStatusCode();
+        var tenant = (await response.Content.ReadFromJsonAsync<CreatedTenantBody>())!;
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", tenant.ApiKey);
+        return new TenantClient(tenant.Id, tenant.ApiKey, tenant.ApiKeyId, client);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed record CreatedTenantBody(Guid Id, string Name, string ApiKey, Guid ApiKeyId);
+}
+
+public sealed record TenantClient(Guid Id, string ApiKey, Guid ApiKeyId, HttpClient Http);
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ForecastApp>
+{
+    public const string Name = "api";
+}
