@@ -100,15 +100,16 @@ cmd_run() {
 
 cmd_test() {
   install_system_packages
-  local work cluster port results
-  work=$(mktemp -d /tmp/forecast-test.XXXXXX)
-  chmod 755 "$work"
-  cluster="$work/postgres"
-  results="$work/results"
+  local port results
+  # Globals, not locals: the EXIT trap runs after this function has returned.
+  test_work=$(mktemp -d /tmp/forecast-test.XXXXXX)
+  chmod 755 "$test_work"
+  test_cluster="$test_work/postgres"
+  results="$test_work/results"
   port=$(free_port 56432)
-  trap 'stop_cluster "$cluster"; rm -rf "$work"' EXIT
+  trap 'stop_cluster "$test_cluster"; rm -rf "$test_work"' EXIT
   log "starting throwaway PostgreSQL on 127.0.0.1:$port"
-  PG_FSYNC=off start_cluster "$cluster" "$port"
+  PG_FSYNC=off start_cluster "$test_cluster" "$port"
   export ConnectionStrings__Forecast
   ConnectionStrings__Forecast=$(connection_string "$port")
   local status=0
