@@ -125,8 +125,32 @@ cmd_test() {
   if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
 }
 
+# bench NAME: the benchmark against a Release API on a throwaway PostgreSQL; it prints its own figures.
+cmd_bench() {
+  install_system_packages
+  local port api_port api
+  bench_work=$(mktemp -d /tmp/forecast-bench.XXXXXX)
+  chmod 755 "$bench_work"
+  port=$(free_port 57432)
+  api_port=$(free_port 5180)
+  trap 'kill -TERM ${bench_api:-0} 2>/dev/null; wait ${bench_api:-0} 2>/dev/null; stop_cluster "$bench_work/postgres"; rm -rf "$bench_work"' EXIT
+  start_cluster "$bench_work/postgres" "$port"
+  export ConnectionStrings__Forecast FORECAST_ADMIN_KEY FORECAST_API_URL="http://127.0.0.1:$api_port"
+  ConnectionStrings__Forecast=$(connection_string "$port")
+  FORECAST_ADMIN_KEY=$(secret)
+  dotnet build src/Forecast.Api -c Release -v quiet -nologo
+  dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
+  Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
+    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
+  bench_api=$!
+  for _ in $(seq 1 120); do curl -sf "$FORECAST_API_URL/health/ready" >/dev/null && break; sleep 0.5; done
+  dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll "$@"
+  [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$bench_work/api.log" "$BENCH_KEEP_LOG"
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: $0 run|test|bench NAME" >&2; exit 2 ;;
 esac

@@ -7,8 +7,10 @@ using NpgsqlTypes;
 namespace Forecast.Infrastructure.Ingestion;
 
 /// <summary>
-/// One transaction per batch: binary COPY into a temporary staging table, checks that need the database (unknown
-/// references, repeated keys), then one INSERT … ON CONFLICT into the fact table. A failed check rolls everything back.
+/// One transaction per batch: binary COPY into a temporary staging table, a check for unknown references, then one
+/// INSERT … ON CONFLICT into the fact table. Repeated keys inside a batch make that statement fail (a row cannot be
+/// affected twice); only then are they looked up, to name them, so the common case pays no extra pass. Any failure
+/// rolls the whole batch back.
 /// </summary>
 internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceProvider services) : IBatchIngestor
 {
@@ -25,9 +27,20 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
             """, cancellationToken);
         await CopyAsync(connection, table, rows, cancellationToken);
         await RejectUnknownReferencesAsync(connection, tenantId, cancellationToken);
-        await RejectRepeatedKeysAsync(connection, table, cancellationToken);
 
-        var (inserted, updated) = await MergeAsync(connection, table, tenantId, cancellationToken);
+        await transaction.SaveAsync("merge", cancellationToken);
+        int inserted, updated;
+        try
+        {
+            (inserted, updated) = await MergeAsync(connection, table, tenantId, cancellationToken);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.CardinalityViolation)
+        {
+            await transaction.RollbackAsync("merge", cancellationToken);
+            await RejectRepeatedKeysAsync(connection, table, cancellationToken);
+            throw;
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return new IngestionResult(rows.Count, inserted, updated, rows.Count - inserted - updated);
     }
