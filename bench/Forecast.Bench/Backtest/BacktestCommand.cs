@@ -1,0 +1,37 @@
+using Forecast.Jobs.DemoData;
+using Forecast.Jobs.Forecasting;
+using Forecast.Ml;
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Training;
+
+namespace Forecast.Bench.Backtest;
+
+/// <summary>The M2M backtest on the shipped real data: trains every model on one temporal split and prints the tables.</summary>
+internal static class BacktestCommand
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        TorchRuntime.UseThreads(Environment.ProcessorCount);
+        var path = Path.Combine(AppContext.BaseDirectory, "data", "adcampaign_slots.csv.gz");
+        var demo = await TabmoCampaignMapping.ReadAsync(path, cancellationToken);
+        var panel = SeriesPanelBuilder.Build(
+            demo.Scenarios.ToDictionary(scenario => scenario.Key, scenario => scenario.Value.Attributes),
+            demo.Advertisers.ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Value.Profile),
+            demo.DailyMetrics,
+            demo.BehaviourEvents);
+        Console.WriteLine($"panel: {panel.Series.Count} advertiser × scenario series, {panel.Days} days from {panel.FirstDay:yyyy-MM-dd}");
+
+        var options = new BacktestOptions(
+            new ForecastWindow(),
+            new M2MConfig(),
+            new TrainingOptions(),
+            Ablations: !args.Contains("--no-ablations"),
+            ColdStart: !args.Contains("--no-cold-start"),
+            Log: line => Console.WriteLine($"  {line}"));
+        var report = Backtester.Run(panel, options);
+        BacktestTable.Print(report, Console.Out);
+        return 0;
+    }
+}

@@ -1,0 +1,76 @@
+using Forecast.Application.Ingestion.BehaviourEvents;
+using Forecast.Application.Ingestion.DailyMetrics;
+using Forecast.Ml.Forecasting.Data;
+
+namespace Forecast.Jobs.Forecasting;
+
+/// <summary>
+/// The adapter between stored rows and the model: turns a tenant's daily metrics and behaviour events into a day-by-day
+/// panel of (advertiser, scenario) series. Behaviour per day and event type: count, sum and max of the values.
+/// </summary>
+public static class SeriesPanelBuilder
+{
+    public static SeriesPanel Build(
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> scenarioAttributes,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> advertiserProfiles,
+        IReadOnlyList<DailyMetricRow> metrics,
+        IReadOnlyList<BehaviourEventRow> events)
+    {
+        var firstDay = metrics.Min(row => row.Date);
+        var days = metrics.Max(row => row.Date).DayNumber - firstDay.DayNumber + 1;
+        var eventTypes = events.Select(row => row.EventType).Distinct().Order(StringComparer.Ordinal).ToList();
+        var features = eventTypes.SelectMany(type => new[] { $"{type}:count", $"{type}:sum", $"{type}:max" }).ToList();
+
+        var series = new SortedDictionary<(string Advertiser, string Scenario), PanelSeries>();
+        PanelSeries SeriesOf(string advertiser, string scenario)
+        {
+            if (!series.TryGetValue((advertiser, scenario), out var found))
+            {
+                found = new PanelSeries(
+                    advertiser,
+                    scenario,
+                    scenarioAttributes.GetValueOrDefault(scenario) ?? new Dictionary<string, string>(),
+                    advertiserProfiles.GetValueOrDefault(advertiser) ?? new Dictionary<string, string>(),
+                    Filled(days, float.NaN),
+                    new float[days],
+                    new float[days],
+                    Filled(days, float.NaN),
+                    Enumerable.Range(0, days).Select(_ => new float[features.Count]).ToArray());
+                series[(advertiser, scenario)] = found;
+            }
+
+            return found;
+        }
+
+        foreach (var row in metrics)
+        {
+            var target = SeriesOf(row.AdvertiserId, row.Scenario);
+            var day = row.Date.DayNumber - firstDay.DayNumber;
+            target.Impressions[day] = row.Impressions;
+            target.Clicks[day] = row.Clicks;
+            target.Spend[day] = row.Spend is { } spend ? (float)spend : float.NaN;
+            target.Conversions[day] = row.Conversions is { } conversions ? conversions : float.NaN;
+        }
+
+        foreach (var row in events.Where(row => row.Scenario is not null))
+        {
+            var day = DateOnly.FromDateTime(row.OccurredAt.UtcDateTime).DayNumber - firstDay.DayNumber;
+            if (day < 0 || day >= days) continue;
+            var behaviour = SeriesOf(row.AdvertiserId, row.Scenario!).Behaviour[day];
+            var offset = 3 * eventTypes.BinarySearch(row.EventType, StringComparer.Ordinal);
+            var value = (float)(row.Value ?? 1);
+            behaviour[offset] += 1;
+            behaviour[offset + 1] += value;
+            behaviour[offset + 2] = Math.Max(behaviour[offset + 2], value);
+        }
+
+        return new SeriesPanel(firstDay, days, features, series.Values.ToList());
+    }
+
+    private static float[] Filled(int days, float value)
+    {
+        var values = new float[days];
+        Array.Fill(values, value);
+        return values;
+    }
+}

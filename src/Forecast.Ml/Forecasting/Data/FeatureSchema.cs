@@ -1,0 +1,86 @@
+namespace Forecast.Ml.Forecasting.Data;
+
+/// <summary>
+/// What the model reads, fixed on the training range and saved with the model: which performance channels a tenant
+/// sends, the vocabularies of scenario attributes and advertiser profile attributes (code 0 = unknown, which is what a
+/// new scenario's unseen values get), and the tasks that have data to learn from.
+/// </summary>
+public sealed record FeatureSchema(
+    IReadOnlyList<string> PerformanceChannels,
+    IReadOnlyList<string> BehaviourFeatures,
+    IReadOnlyList<CategoricalAttribute> ScenarioAttributes,
+    IReadOnlyList<CategoricalAttribute> AdvertiserAttributes,
+    IReadOnlyList<ForecastTask> TrainedTasks,
+    IReadOnlyDictionary<ForecastTask, string> UntrainedTasks)
+{
+    /// <summary>Profile attributes with more distinct values than this are identifiers or dates, not categories.</summary>
+    public const int MaxCategories = 50;
+
+    /// <summary>The scenario key is an attribute too (unknown for a new scenario, which then relies on the others).</summary>
+    public const string ScenarioKeyAttribute = "scenario";
+
+    public static readonly IReadOnlyList<string> DenseFeatures =
+        ["log_days_since_first_active", "active_share_28d", "log_days_since_last_active", "weekday_sin", "weekday_cos"];
+
+    public static FeatureSchema Fit(SeriesPanel panel, IReadOnlyList<int> trainAsOfDays, ForecastWindow window)
+    {
+        var lastTrainDay = trainAsOfDays.Max() + window.HorizonDays;
+        bool Sent(Func<PanelSeries, float[]> channel) =>
+            panel.Series.Any(series => channel(series).Take(lastTrainDay + 1).Any(value => !float.IsNaN(value)));
+
+        var channels = new List<string>();
+        if (Sent(series => series.Spend)) channels.Add("spend");
+        channels.AddRange(["impressions", "clicks"]);
+        if (Sent(series => series.Conversions)) channels.Add("conversions");
+
+        var untrained = new Dictionary<ForecastTask, string>();
+        if (!channels.Contains("spend"))
+        {
+            untrained[ForecastTask.Spend] = "not trained: the tenant sent no spend in the training window";
+        }
+
+        return new FeatureSchema(
+            channels,
+            panel.BehaviourFeatures,
+            FitAttributes(panel.Series.Select(series => WithKey(series.ScenarioAttributes, series.ScenarioKey))),
+            FitAttributes(panel.Series.Select(series => series.AdvertiserProfile)),
+            ForecastTasks.All.Where(task => !untrained.ContainsKey(task)).ToList(),
+            untrained);
+    }
+
+    public static IReadOnlyDictionary<string, string> WithKey(IReadOnlyDictionary<string, string> attributes, string scenarioKey) =>
+        new Dictionary<string, string>(attributes) { [ScenarioKeyAttribute] = scenarioKey };
+
+    private static List<CategoricalAttribute> FitAttributes(IEnumerable<IReadOnlyDictionary<string, string>> maps)
+    {
+        var values = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        foreach (var (name, value) in maps.SelectMany(map => map))
+        {
+            (values.TryGetValue(name, out var set) ? set : values[name] = new SortedSet<string>(StringComparer.Ordinal)).Add(value);
+        }
+
+        return values
+            .Where(attribute => attribute.Value.Count <= MaxCategories)
+            .Select(attribute => new CategoricalAttribute(attribute.Key, attribute.Value.ToList()))
+            .ToList();
+    }
+}
+
+/// <summary>A categorical attribute and its vocabulary; code 0 is reserved for values not seen in training.</summary>
+public sealed record CategoricalAttribute(string Name, IReadOnlyList<string> Values)
+{
+    public int Cardinality => Values.Count + 1;
+
+    public long CodeOf(IReadOnlyDictionary<string, string> attributes) =>
+        attributes.TryGetValue(Name, out var value) && IndexOf(value) is var index and >= 0 ? index + 1 : 0;
+
+    private int IndexOf(string value)
+    {
+        for (var index = 0; index < Values.Count; index++)
+        {
+            if (string.Equals(Values[index], value, StringComparison.Ordinal)) return index;
+        }
+
+        return -1;
+    }
+}

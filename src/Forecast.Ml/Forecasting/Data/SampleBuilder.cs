@@ -1,0 +1,149 @@
+namespace Forecast.Ml.Forecasting.Data;
+
+/// <summary>
+/// Cuts samples out of a panel. Features read only days up to the as-of day (log1p-scaled counts); targets read only
+/// the H days after it. A series is sampled on an as-of day when it delivered in the 28 days before or the H days after.
+/// </summary>
+public static class SampleBuilder
+{
+    public static SampleSet Build(SeriesPanel panel, IReadOnlyList<int> asOfDays, FeatureSchema schema, ForecastWindow window)
+    {
+        var picks = new List<(int Series, int Day)>();
+        for (var series = 0; series < panel.Series.Count; series++)
+        {
+            foreach (var day in asOfDays)
+            {
+                if (IsAlive(panel.Series[series], day, window, panel.Days))
+                {
+                    picks.Add((series, day));
+                }
+            }
+        }
+
+        int t = window.HistoryDays, fp = schema.PerformanceChannels.Count, fb = schema.BehaviourFeatures.Count;
+        int fd = FeatureSchema.DenseFeatures.Count, tasks = ForecastTasks.All.Count;
+        var set = new SampleSet
+        {
+            Count = picks.Count,
+            HistoryDays = t,
+            Performance = new float[picks.Count * t * fp],
+            Behaviour = new float[picks.Count * t * fb],
+            Dense = new float[picks.Count * fd],
+            ScenarioCodes = new long[picks.Count * schema.ScenarioAttributes.Count],
+            AdvertiserCodes = new long[picks.Count * schema.AdvertiserAttributes.Count],
+            Targets = new float[picks.Count * tasks],
+            SeriesIndex = picks.Select(pick => pick.Series).ToArray(),
+            AsOfDay = picks.Select(pick => pick.Day).ToArray(),
+        };
+
+        for (var sample = 0; sample < picks.Count; sample++)
+        {
+            var (seriesIndex, asOf) = picks[sample];
+            var series = panel.Series[seriesIndex];
+            WriteSequences(set, sample, series, asOf, schema, t);
+            WriteDense(set.Dense.AsSpan(sample * fd, fd), series, asOf, panel.DateOf(asOf));
+            WriteCodes(set.ScenarioCodes.AsSpan(sample * schema.ScenarioAttributes.Count), schema.ScenarioAttributes,
+                FeatureSchema.WithKey(series.ScenarioAttributes, series.ScenarioKey));
+            WriteCodes(set.AdvertiserCodes.AsSpan(sample * schema.AdvertiserAttributes.Count), schema.AdvertiserAttributes,
+                series.AdvertiserProfile);
+            WriteTargets(set.Targets.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays, panel.Days);
+        }
+
+        return set;
+    }
+
+    public static bool IsAlive(PanelSeries series, int asOf, ForecastWindow window, int panelDays)
+    {
+        var from = Math.Max(0, asOf - ForecastWindow.AliveLookbackDays + 1);
+        var to = Math.Min(panelDays - 1, asOf + window.HorizonDays);
+        for (var day = from; day <= to; day++)
+        {
+            if (series.IsActive(day)) return true;
+        }
+
+        return false;
+    }
+
+    private static void WriteSequences(SampleSet set, int sample, PanelSeries series, int asOf, FeatureSchema schema, int t)
+    {
+        int fp = schema.PerformanceChannels.Count, fb = schema.BehaviourFeatures.Count;
+        for (var step = 0; step < t; step++)
+        {
+            var day = asOf - t + 1 + step;
+            var performance = set.Performance.AsSpan(((sample * t) + step) * fp, fp);
+            var behaviour = set.Behaviour.AsSpan(((sample * t) + step) * fb, fb);
+            if (day < 0) continue; // before the panel starts: no delivery known, zeros
+            for (var channel = 0; channel < fp; channel++)
+            {
+                performance[channel] = Log1p(Channel(series, schema.PerformanceChannels[channel])[day]);
+            }
+
+            for (var feature = 0; feature < fb; feature++)
+            {
+                behaviour[feature] = Log1p(series.Behaviour[day][feature]);
+            }
+        }
+    }
+
+    private static void WriteDense(Span<float> dense, PanelSeries series, int asOf, DateOnly asOfDate)
+    {
+        int firstActive = -1, lastActive = -1, active28 = 0;
+        for (var day = 0; day <= asOf; day++)
+        {
+            if (!series.IsActive(day)) continue;
+            if (firstActive < 0) firstActive = day;
+            lastActive = day;
+            if (day > asOf - ForecastWindow.AliveLookbackDays) active28++;
+        }
+
+        var weekday = 2 * MathF.PI * (int)asOfDate.DayOfWeek / 7f;
+        dense[0] = firstActive < 0 ? 0 : MathF.Log(1 + asOf - firstActive + 1);
+        dense[1] = active28 / (float)ForecastWindow.AliveLookbackDays;
+        dense[2] = MathF.Log(1 + (lastActive < 0 ? ForecastWindow.AliveLookbackDays : Math.Min(asOf - lastActive, ForecastWindow.AliveLookbackDays)));
+        dense[3] = MathF.Sin(weekday);
+        dense[4] = MathF.Cos(weekday);
+    }
+
+    private static void WriteCodes(Span<long> codes, IReadOnlyList<CategoricalAttribute> attributes, IReadOnlyDictionary<string, string> values)
+    {
+        for (var index = 0; index < attributes.Count; index++)
+        {
+            codes[index] = attributes[index].CodeOf(values);
+        }
+    }
+
+    private static void WriteTargets(Span<float> targets, PanelSeries series, int asOf, int horizon, int panelDays)
+    {
+        float spend = 0, impressions = 0, clicks = 0, activeDays = 0;
+        for (var day = asOf + 1; day <= asOf + horizon; day++)
+        {
+            if (day >= panelDays)
+            {
+                targets.Fill(float.NaN);
+                return;
+            }
+
+            spend += series.Spend[day];
+            impressions += series.Impressions[day];
+            clicks += series.Clicks[day];
+            activeDays += series.IsActive(day) ? 1 : 0;
+        }
+
+        targets[(int)ForecastTask.Spend] = spend;
+        targets[(int)ForecastTask.Impressions] = impressions;
+        targets[(int)ForecastTask.Clicks] = clicks;
+        targets[(int)ForecastTask.ActiveDays] = activeDays;
+    }
+
+    private static float[] Channel(PanelSeries series, string channel) => channel switch
+    {
+        "spend" => series.Spend,
+        "impressions" => series.Impressions,
+        "clicks" => series.Clicks,
+        "conversions" => series.Conversions,
+        _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, null),
+    };
+
+    /// <summary>log1p, with a missing value (NaN: not sent that day) read as zero.</summary>
+    private static float Log1p(float value) => float.IsNaN(value) ? 0 : MathF.Log(1 + Math.Max(0, value));
+}

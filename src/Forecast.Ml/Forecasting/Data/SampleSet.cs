@@ -1,0 +1,31 @@
+namespace Forecast.Ml.Forecasting.Data;
+
+/// <summary>
+/// Samples — one per (advertiser, scenario, as-of day) — as flat row-major arrays, ready to become tensors.
+/// Performance is [N, T, Fp], behaviour [N, T, Fb], dense [N, Fd], codes [N, attributes], targets [N, tasks] with NaN
+/// where a task has no data.
+/// </summary>
+public sealed class SampleSet
+{
+    public required int Count { get; init; }
+
+    public required int HistoryDays { get; init; }
+
+    public required float[] Performance { get; init; }
+
+    public required float[] Behaviour { get; init; }
+
+    public required float[] Dense { get; init; }
+
+    public required long[] ScenarioCodes { get; init; }
+
+    public required long[] AdvertiserCodes { get; init; }
+
+    public required float[] Targets { get; init; }
+
+    public required int[] SeriesIndex { get; init; }
+
+    public required int[] AsOfDay { get; init; }
+
+    public float Target(int sample, ForecastTask task) => Targets[(sample * ForecastTasks.All.Count) + (int)task];
+}

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Training;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Forecasting.Evaluation;
+
+/// <summary>
+/// Trains every model on the same temporal split of a panel and scores them on the held-out test window: M2M, its
+/// ablations, the neural and statistical baselines, M2M's intervals and churn probability, cold start per scenario
+/// and inference speed. Hyper-parameters come from <see cref="BacktestOptions"/>, chosen on validation, never on test.
+/// </summary>
+public static class Backtester
+{
+    public static BacktestReport Run(SeriesPanel panel, BacktestOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        using var data = PreparedSplit.Create(panel, options.Window);
+        options.Log?.Invoke($"samples: train {data.Train.Count}, validation {data.Validation.Count}, test {data.Test.Count}");
+        var scores = new List<TaskScore>();
+        var costs = new List<TrainingCost>();
+
+        var m2m = Train(ModelCatalog.FullM2M(options.M2M), data, options, costs);
+        var m2mTest = RateModelPredictor.Predict(m2m, data.TestBatch, data.Scaling).Rates;
+        var m2mValidation = RateModelPredictor.Predict(m2m, data.ValidationBatch, data.Scaling).Rates;
+        scores.AddRange(Score(ModelCatalog.M2M, data.Test, data.Schema, m2mTest));
+
+        var others = ModelCatalog.Baselines().Concat(options.Ablations ? ModelCatalog.Ablations(options.M2M) : []);
+        foreach (var spec in others)
+        {
+            using var model = Train(spec, data, options, costs);
+            scores.AddRange(Score(spec.Name, data.Test, data.Schema, RateModelPredictor.Predict(model, data.TestBatch, data.Scaling).Rates));
+        }
+
+        foreach (var forecaster in Enum.GetValues<NaiveForecaster>())
+        {
+            scores.AddRange(Score(forecaster.Name(), data.Test, data.Schema, NaiveRates(forecaster, data)));
+        }
+
+        var report = new BacktestReport(
+            data.Train.Count,
+            data.Validation.Count,
+            data.Test.Count,
+            $"{panel.DateOf(data.Split.Test[0]):yyyy-MM-dd} … {panel.DateOf(data.Split.Test[^1] + options.Window.HorizonDays):yyyy-MM-dd}",
+            data.Schema.TrainedTasks,
+            data.Schema.UntrainedTasks,
+            scores,
+            costs,
+            Intervals(data, m2mValidation, m2mTest),
+            Churn(data, m2mValidation, m2mTest),
+            options.ColdStart ? ColdStart(panel, options) : [],
+            InferenceSpeedOf(m2m, data),
+            0);
+        m2m.Dispose();
+        return report with { TotalSeconds = clock.Elapsed.TotalSeconds };
+    }
+
+    public static RateModel Train(ModelSpec spec, PreparedSplit data, BacktestOptions options, List<TrainingCost> costs)
+    {
+        manual_seed(options.Training.Seed);
+        var model = spec.Create(data.Dimensions);
+        var report = RateModelTrainer.Train(model, data.TrainBatch, data.ValidationBatch, options.Training);
+        costs.Add(new TrainingCost(spec.Name, report.Epochs, report.BestEpoch, report.Seconds, report.SamplesPerSecond));
+        options.Log?.Invoke($"{spec.Name}: {report.Epochs} epochs (best {report.BestEpoch}), validation deviance {report.BestValidationDeviance:F4}, {report.Seconds:F1} s");
+        return model;
+    }
+
+    public static IEnumerable<TaskScore> Score(string model, SampleSet samples, FeatureSchema schema, float[] rates)
+    {
+        foreach (var task in schema.TrainedTasks)
+        {
+            var (actual, forecast) = Pairs(samples, rates, task);
+            yield return new TaskScore(model, task, ForecastMetrics.Smape(actual, forecast), ForecastMetrics.Nmae(actual, forecast),
+                ForecastMetrics.PoissonDeviance(actual, forecast));
+        }
+    }
+
+    private static (List<double> Actual, List<double> Forecast) Pairs(SampleSet samples, float[] rates, ForecastTask task)
+    {
+        var tasks = ForecastTasks.All.Count;
+        var actual = new List<double>();
+        var forecast = new List<double>();
+        for (var sample = 0; sample < samples.Count; sample++)
+        {
+            var target = samples.Target(sample, task);
+            if (float.IsNaN(target)) continue;
+            actual.Add(target);
+            forecast.Add(rates[(sample * tasks) + (int)task]);
+        }
+
+        return (actual, forecast);
+    }
+
+    private static float[] NaiveRates(NaiveForecaster forecaster, PreparedSplit data)
+    {
+        var tasks = ForecastTasks.All.Count;
+        var rates = new float[data.Test.Count * tasks];
+        for (var sample = 0; sample < data.Test.Count; sample++)
+        {
+            var series = data.Panel.Series[data.Test.SeriesIndex[sample]];
+            foreach (var task in ForecastTasks.All)
+            {
+                rates[(sample * tasks) + (int)task] = (float)forecaster.Forecast(series, data.Test.AsOfDay[sample], task, data.Window.HorizonDays);
+            }
+        }
+
+        return rates;
+    }
+
+    private static List<IntervalCoverage> Intervals(PreparedSplit data, float[] validationRates, float[] testRates) =>
+        data.Schema.TrainedTasks.Select(task =>
+        {
+            var (validationActual, validationForecast) = Pairs(data.Validation, validationRates, task);
+            var (testActual, testForecast) = Pairs(data.Test, testRates, task);
+            var served = PredictionInterval.Fit(validationActual, validationForecast);
+            var poisson = new PredictionInterval(PredictionInterval.Poisson, 0);
+            return new IntervalCoverage(
+                task,
+                PredictionInterval.CoverageOf(poisson, testActual, testForecast),
+                PredictionInterval.CoverageOf(served, testActual, testForecast),
+                served.Method == PredictionInterval.Poisson ? "poisson" : $"{served.Method} (q = {served.LogHalfWidth:F3})");
+        }).ToList();
+
+    private static List<ChurnScore> Churn(PreparedSplit data, float[] validationRates, float[] testRates)
+    {
+        var (validationActive, validationRate) = Pairs(data.Validation, validationRates, ForecastTask.ActiveDays);
+        var (testActive, testRate) = Pairs(data.Test, testRates, ForecastTask.ActiveDays);
+        var validationChurned = validationActive.Select(days => days == 0).ToList();
+        var testChurned = testActive.Select(days => days == 0).ToList();
+        var (chosen, poissonValidation, plattValidation) = ChurnCalibration.Fit(validationRate, validationChurned);
+        var poisson = new ChurnCalibration(ChurnCalibration.PoissonZero, 0, 0);
+        var platt = ChurnCalibration.FitPlatt(validationRate, validationChurned);
+        string Served(string method) => chosen.Method == method ? " [served]" : "";
+        return
+        [
+            new ChurnScore($"M2M exp(-λ_active){Served(ChurnCalibration.PoissonZero)}", ChurnCalibration.BrierOf(poisson, testRate, testChurned), poissonValidation),
+            new ChurnScore($"M2M Platt-calibrated{Served(ChurnCalibration.Platt)}", ChurnCalibration.BrierOf(platt, testRate, testChurned), plattValidation),
+            new ChurnScore("rule: inactive in the last H days", InactiveRuleBrier(data, data.Test), InactiveRuleBrier(data, data.Validation)),
+        ];
+    }
+
+    private static double InactiveRuleBrier(PreparedSplit data, SampleSet samples)
+    {
+        var probability = new List<double>();
+        var churned = new List<bool>();
+        for (var sample = 0; sample < samples.Count; sample++)
+        {
+            var active = samples.Target(sample, ForecastTask.ActiveDays);
+            if (float.IsNaN(active)) continue;
+            var series = data.Panel.Series[samples.SeriesIndex[sample]];
+            var asOf = samples.AsOfDay[sample];
+            var recent = Enumerable.Range(asOf - data.Window.HorizonDays + 1, data.Window.HorizonDays).Any(day => day >= 0 && series.IsActive(day));
+            probability.Add(recent ? 0 : 1);
+            churned.Add(active == 0);
+        }
+
+        return ForecastMetrics.Brier(probability, churned);
+    }
+
+    private static List<ColdStartScore> ColdStart(SeriesPanel panel, BacktestOptions options)
+    {
+        var scores = new List<ColdStartScore>();
+        foreach (var scenario in panel.Series.Select(series => series.ScenarioKey).Distinct().Order(StringComparer.Ordinal))
+        {
+            var heldOut = panel with { Series = panel.Series.Where(series => series.ScenarioKey == scenario).ToList() };
+            using var data = PreparedSplit.Create(panel.Without(scenario), options.Window, heldOut);
+            foreach (var spec in new[] { ModelCatalog.FullM2M(options.M2M), ModelCatalog.SharedBottomMlp() })
+            {
+                using var model = Train(spec, data, options, []);
+                var rates = RateModelPredictor.Predict(model, data.TestBatch, data.Scaling).Rates;
+                scores.AddRange(Score(spec.Name, data.Test, data.Schema, rates).Select(score => new ColdStartScore(scenario, spec.Name, score.Task, score.Smape)));
+            }
+        }
+
+        return scores;
+    }
+
+    private static InferenceSpeed InferenceSpeedOf(RateModel model, PreparedSplit data)
+    {
+        var batchClock = Stopwatch.StartNew();
+        RateModelPredictor.Predict(model, data.TestBatch, data.Scaling);
+        var batchRate = data.Test.Count / batchClock.Elapsed.TotalSeconds;
+
+        var asOf = data.Split.Test[^1];
+        var advertiser = data.Panel.Series.GroupBy(series => series.AdvertiserId)
+            .OrderByDescending(group => group.Count(series => SampleBuilder.IsAlive(series, asOf, data.Window, data.Panel.Days)))
+            .First();
+        var single = data.Panel with { Series = advertiser.ToList() };
+        var latencies = new List<double>();
+        for (var run = 0; run < 220; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            var samples = SampleBuilder.Build(single, [asOf], data.Schema, data.Window);
+            using (var scope = NewDisposeScope())
+            {
+                RateModelPredictor.Predict(model, ForecastBatch.From(samples, data.Schema, data.Scaling), data.Scaling);
+            }
+
+            if (run >= 20) latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        return new InferenceSpeed(batchRate, latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)], advertiser.Count());
+    }
+}

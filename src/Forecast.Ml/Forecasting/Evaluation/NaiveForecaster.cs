@@ -1,0 +1,45 @@
+using Forecast.Ml.Forecasting.Data;
+
+namespace Forecast.Ml.Forecasting.Evaluation;
+
+/// <summary>
+/// The statistical baselines, read from the panel up to the as-of day: last-day naive (the last day's value for each
+/// horizon day), seasonal naive (the same weekday one week earlier) and a 28-day moving average.
+/// </summary>
+public enum NaiveForecaster
+{
+    LastDay,
+    SeasonalWeekly,
+    MovingAverage28,
+}
+
+public static class NaiveForecasts
+{
+    public static string Name(this NaiveForecaster forecaster) => forecaster switch
+    {
+        NaiveForecaster.LastDay => "naive (last day)",
+        NaiveForecaster.SeasonalWeekly => "seasonal naive (7 d)",
+        NaiveForecaster.MovingAverage28 => "moving average (28 d)",
+        _ => throw new ArgumentOutOfRangeException(nameof(forecaster)),
+    };
+
+    public static double Forecast(this NaiveForecaster forecaster, PanelSeries series, int asOf, ForecastTask task, int horizon)
+    {
+        double Value(int day) => day < 0 ? 0 : task switch
+        {
+            ForecastTask.Spend => float.IsNaN(series.Spend[day]) ? 0 : series.Spend[day],
+            ForecastTask.Impressions => series.Impressions[day],
+            ForecastTask.Clicks => series.Clicks[day],
+            ForecastTask.ActiveDays => series.IsActive(day) ? 1 : 0,
+            _ => throw new ArgumentOutOfRangeException(nameof(task)),
+        };
+
+        return forecaster switch
+        {
+            NaiveForecaster.LastDay => horizon * Value(asOf),
+            NaiveForecaster.SeasonalWeekly => Enumerable.Range(1, horizon).Sum(step => Value(asOf + step - (7 * ((step + 6) / 7)))),
+            NaiveForecaster.MovingAverage28 => horizon * Enumerable.Range(0, 28).Average(back => Value(asOf - back)),
+            _ => throw new ArgumentOutOfRangeException(nameof(forecaster)),
+        };
+    }
+}

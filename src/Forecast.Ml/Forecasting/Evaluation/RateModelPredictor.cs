@@ -1,0 +1,53 @@
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Model;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Forecasting.Evaluation;
+
+/// <summary>Rates of a trained model, in inference mode and batch by batch, each in its own dispose scope.</summary>
+public static class RateModelPredictor
+{
+    private const int BatchSize = 2048;
+
+    /// <summary>Rates [N, tasks] in the targets' original units and expert attention [N, tasks, experts] when the model has it.</summary>
+    public static (float[] Rates, float[]? Attention) Predict(RateModel model, ForecastBatch samples, FeatureScaling scaling)
+    {
+        model.eval();
+        using var inference = inference_mode();
+        var tasks = ForecastTasks.All.Count;
+        var rates = new float[samples.Size * tasks];
+        List<float>? attention = null;
+        for (long start = 0; start < samples.Size; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var count = Math.Min(BatchSize, samples.Size - start);
+            var output = model.forward(samples.Select(arange(start, start + count, dtype: ScalarType.Int64)));
+            output.LogRate.exp().data<float>().CopyTo(rates, (int)(start * tasks));
+            if (output.ExpertAttention is { } weights)
+            {
+                (attention ??= []).AddRange(weights.data<float>().ToArray());
+            }
+        }
+
+        for (var index = 0; index < rates.Length; index++)
+        {
+            rates[index] *= scaling.TargetScale[index % tasks];
+        }
+
+        return (rates, attention?.ToArray());
+    }
+
+    /// <summary>Mean Poisson deviance over the known targets of each task, averaged over tasks, in scaled units.</summary>
+    public static double MeanDeviance(RateModel model, ForecastBatch samples)
+    {
+        model.eval();
+        using var inference = inference_mode();
+        using var scope = NewDisposeScope();
+        var rate = model.forward(samples).LogRate.exp().clamp_min(1e-8);
+        var y = samples.Targets;
+        var deviance = 2 * (where(y > 0, y * (y / rate).log(), zeros_like(y)) - (y - rate)) * samples.TargetMask;
+        var known = samples.TargetMask.sum(dim: 0);
+        var perTask = deviance.sum(dim: 0) / known.clamp_min(1);
+        return (perTask.sum() / (known > 0).sum().clamp_min(1)).item<float>();
+    }
+}

@@ -1,0 +1,61 @@
+using Forecast.Ml.Forecasting.Data;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Forecasting.Model;
+
+/// <summary>
+/// Model inputs as tensors: performance [B, T, Fp], behaviour [B, T, Fb], dense [B, Fd], scenario codes [B, S],
+/// advertiser codes [B, A]; targets [B, tasks] in scaled units and the mask of the targets to learn from.
+/// </summary>
+public sealed record ForecastBatch(
+    Tensor Performance,
+    Tensor Behaviour,
+    Tensor Dense,
+    Tensor ScenarioCodes,
+    Tensor AdvertiserCodes,
+    Tensor Targets,
+    Tensor TargetMask)
+{
+    public long Size => Performance.shape[0];
+
+    /// <summary>Scales a sample set with training statistics; the mask keeps only trained tasks with a known target.</summary>
+    public static ForecastBatch From(SampleSet samples, FeatureSchema schema, FeatureScaling scaling)
+    {
+        int n = samples.Count, t = samples.HistoryDays, tasks = ForecastTasks.All.Count;
+        var performance = (float[])samples.Performance.Clone();
+        var behaviour = (float[])samples.Behaviour.Clone();
+        var dense = (float[])samples.Dense.Clone();
+        FeatureScaling.Standardize(performance, scaling.PerformanceMean, scaling.PerformanceStd);
+        FeatureScaling.Standardize(behaviour, scaling.BehaviourMean, scaling.BehaviourStd);
+        FeatureScaling.Standardize(dense, scaling.DenseMean, scaling.DenseStd);
+
+        var targets = new float[n * tasks];
+        var mask = new float[n * tasks];
+        for (var index = 0; index < targets.Length; index++)
+        {
+            var task = (ForecastTask)(index % tasks);
+            var value = samples.Targets[index];
+            var known = !float.IsNaN(value) && schema.TrainedTasks.Contains(task);
+            targets[index] = known ? value / scaling.TargetScale[(int)task] : 0;
+            mask[index] = known ? 1 : 0;
+        }
+
+        return new ForecastBatch(
+            tensor(performance, [n, t, schema.PerformanceChannels.Count]),
+            tensor(behaviour, [n, t, schema.BehaviourFeatures.Count]),
+            tensor(dense, [n, FeatureSchema.DenseFeatures.Count]),
+            tensor(samples.ScenarioCodes, [n, schema.ScenarioAttributes.Count]),
+            tensor(samples.AdvertiserCodes, [n, schema.AdvertiserAttributes.Count]),
+            tensor(targets, [n, tasks]),
+            tensor(mask, [n, tasks]));
+    }
+
+    public ForecastBatch Select(Tensor indices) => new(
+        Performance.index_select(0, indices),
+        Behaviour.index_select(0, indices),
+        Dense.index_select(0, indices),
+        ScenarioCodes.index_select(0, indices),
+        AdvertiserCodes.index_select(0, indices),
+        Targets.index_select(0, indices),
+        TargetMask.index_select(0, indices));
+}

@@ -1,0 +1,9 @@
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Forecasting.Model;
+
+/// <summary>Log Poisson rate per task [B, tasks] and, for attention models, expert weights per task [B, tasks, experts].</summary>
+public sealed record RateOutput(Tensor LogRate, Tensor? ExpertAttention);
+
+/// <summary>A neural forecaster: M2M, its ablations and the neural baselines share inputs, loss and training.</summary>
+public abstract class RateModel(string name) : nn.Module<ForecastBatch, RateOutput>(name);
