@@ -32,6 +32,7 @@ public static class SampleBuilder
             ScenarioCodes = new long[picks.Count * schema.ScenarioAttributes.Count],
             AdvertiserCodes = new long[picks.Count * schema.AdvertiserAttributes.Count],
             Targets = new float[picks.Count * tasks],
+            RecentLevel = new float[picks.Count * tasks],
             SeriesIndex = picks.Select(pick => pick.Series).ToArray(),
             AsOfDay = picks.Select(pick => pick.Day).ToArray(),
         };
@@ -47,6 +48,7 @@ public static class SampleBuilder
             WriteCodes(set.AdvertiserCodes.AsSpan(sample * schema.AdvertiserAttributes.Count), schema.AdvertiserAttributes,
                 series.AdvertiserProfile);
             WriteTargets(set.Targets.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays, panel.Days);
+            WriteRecentLevel(set.RecentLevel.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays);
         }
 
         return set;
@@ -133,6 +135,23 @@ public static class SampleBuilder
         targets[(int)ForecastTask.Impressions] = impressions;
         targets[(int)ForecastTask.Clicks] = clicks;
         targets[(int)ForecastTask.ActiveDays] = activeDays;
+    }
+
+    private static void WriteRecentLevel(Span<float> level, PanelSeries series, int asOf, int horizon)
+    {
+        const int days = 1;
+        for (var day = Math.Max(0, asOf - days + 1); day <= asOf; day++)
+        {
+            level[(int)ForecastTask.Spend] += float.IsNaN(series.Spend[day]) ? 0 : series.Spend[day];
+            level[(int)ForecastTask.Impressions] += series.Impressions[day];
+            level[(int)ForecastTask.Clicks] += series.Clicks[day];
+            level[(int)ForecastTask.ActiveDays] += series.IsActive(day) ? 1 : 0;
+        }
+
+        for (var task = 0; task < level.Length; task++)
+        {
+            level[task] *= horizon / (float)days;
+        }
     }
 
     private static float[] Channel(PanelSeries series, string channel) => channel switch

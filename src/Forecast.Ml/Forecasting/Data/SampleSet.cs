@@ -23,6 +23,9 @@ public sealed class SampleSet
 
     public required float[] Targets { get; init; }
 
+    /// <summary>The recent level per task [N, tasks]: H × the mean daily value of the last 7 days (the model's offset).</summary>
+    public required float[] RecentLevel { get; init; }
+
     public required int[] SeriesIndex { get; init; }
 
     public required int[] AsOfDay { get; init; }

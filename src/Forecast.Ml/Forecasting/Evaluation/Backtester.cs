@@ -22,20 +22,22 @@ public static class Backtester
         var costs = new List<TrainingCost>();
 
         var m2m = Train(ModelCatalog.FullM2M(options.M2M), data, options, costs);
-        var m2mTest = RateModelPredictor.Predict(m2m, data.TestBatch, data.Scaling).Rates;
-        var m2mValidation = RateModelPredictor.Predict(m2m, data.ValidationBatch, data.Scaling).Rates;
-        scores.AddRange(Score(ModelCatalog.M2M, data.Test, data.Schema, m2mTest));
+        var m2mTest = RateModelPredictor.Predict(m2m, data.TestBatch, data.Scaling);
+        var m2mValidation = RateModelPredictor.Predict(m2m, data.ValidationBatch, data.Scaling);
+        scores.AddRange(Score(ModelCatalog.M2M, data.Test, data.Schema, m2mTest.Rates,
+            PointForecastRule.Fit(data.Validation, m2mValidation, data.Schema).Apply(m2mTest)));
 
         var others = ModelCatalog.Baselines().Concat(options.Ablations ? ModelCatalog.Ablations(options.M2M) : []);
         foreach (var spec in others)
         {
             using var model = Train(spec, data, options, costs);
-            scores.AddRange(Score(spec.Name, data.Test, data.Schema, RateModelPredictor.Predict(model, data.TestBatch, data.Scaling).Rates));
+            scores.AddRange(ScoreNeural(spec.Name, model, data));
         }
 
         foreach (var forecaster in Enum.GetValues<NaiveForecaster>())
         {
-            scores.AddRange(Score(forecaster.Name(), data.Test, data.Schema, NaiveRates(forecaster, data)));
+            var rates = NaiveRates(forecaster, data);
+            scores.AddRange(Score(forecaster.Name(), data.Test, data.Schema, rates, rates));
         }
 
         var report = new BacktestReport(
@@ -66,13 +68,23 @@ public static class Backtester
         return model;
     }
 
-    public static IEnumerable<TaskScore> Score(string model, SampleSet samples, FeatureSchema schema, float[] rates)
+    /// <summary>A neural model is scored like M2M: its own point-forecast rule, fitted on its validation predictions.</summary>
+    public static IEnumerable<TaskScore> ScoreNeural(string name, RateModel model, PreparedSplit data)
+    {
+        var test = RateModelPredictor.Predict(model, data.TestBatch, data.Scaling);
+        var rule = PointForecastRule.Fit(data.Validation, RateModelPredictor.Predict(model, data.ValidationBatch, data.Scaling), data.Schema);
+        return Score(name, data.Test, data.Schema, test.Rates, rule.Apply(test));
+    }
+
+    /// <summary>SMAPE and NMAE judge point forecasts; the Poisson deviance judges the rates.</summary>
+    public static IEnumerable<TaskScore> Score(string model, SampleSet samples, FeatureSchema schema, float[] rates, float[] points)
     {
         foreach (var task in schema.TrainedTasks)
         {
-            var (actual, forecast) = Pairs(samples, rates, task);
-            yield return new TaskScore(model, task, ForecastMetrics.Smape(actual, forecast), ForecastMetrics.Nmae(actual, forecast),
-                ForecastMetrics.PoissonDeviance(actual, forecast));
+            var (actual, point) = Pairs(samples, points, task);
+            var (_, rate) = Pairs(samples, rates, task);
+            yield return new TaskScore(model, task, ForecastMetrics.Smape(actual, point), ForecastMetrics.Nmae(actual, point),
+                ForecastMetrics.PoissonDeviance(actual, rate));
         }
     }
 
@@ -108,11 +120,11 @@ public static class Backtester
         return rates;
     }
 
-    private static List<IntervalCoverage> Intervals(PreparedSplit data, float[] validationRates, float[] testRates) =>
+    private static List<IntervalCoverage> Intervals(PreparedSplit data, Predictions validation, Predictions test) =>
         data.Schema.TrainedTasks.Select(task =>
         {
-            var (validationActual, validationForecast) = Pairs(data.Validation, validationRates, task);
-            var (testActual, testForecast) = Pairs(data.Test, testRates, task);
+            var (validationActual, validationForecast) = Pairs(data.Validation, validation.Rates, task);
+            var (testActual, testForecast) = Pairs(data.Test, test.Rates, task);
             var served = PredictionInterval.Fit(validationActual, validationForecast);
             var poisson = new PredictionInterval(PredictionInterval.Poisson, 0);
             return new IntervalCoverage(
@@ -122,22 +134,29 @@ public static class Backtester
                 served.Method == PredictionInterval.Poisson ? "poisson" : $"{served.Method} (q = {served.LogHalfWidth:F3})");
         }).ToList();
 
-    private static List<ChurnScore> Churn(PreparedSplit data, float[] validationRates, float[] testRates)
+    /// <summary>Churn candidates scored on test; the served one is the best calibrated (lowest Brier) on validation.</summary>
+    private static List<ChurnScore> Churn(PreparedSplit data, Predictions validation, Predictions test)
     {
-        var (validationActive, validationRate) = Pairs(data.Validation, validationRates, ForecastTask.ActiveDays);
-        var (testActive, testRate) = Pairs(data.Test, testRates, ForecastTask.ActiveDays);
+        var (validationActive, validationRate) = Pairs(data.Validation, validation.Rates, ForecastTask.ActiveDays);
+        var (_, validationHead) = Pairs(data.Validation, validation.ZeroProbability, ForecastTask.ActiveDays);
+        var (testActive, testRate) = Pairs(data.Test, test.Rates, ForecastTask.ActiveDays);
+        var (_, testHead) = Pairs(data.Test, test.ZeroProbability, ForecastTask.ActiveDays);
         var validationChurned = validationActive.Select(days => days == 0).ToList();
         var testChurned = testActive.Select(days => days == 0).ToList();
-        var (chosen, poissonValidation, plattValidation) = ChurnCalibration.Fit(validationRate, validationChurned);
-        var poisson = new ChurnCalibration(ChurnCalibration.PoissonZero, 0, 0);
-        var platt = ChurnCalibration.FitPlatt(validationRate, validationChurned);
-        string Served(string method) => chosen.Method == method ? " [served]" : "";
-        return
-        [
-            new ChurnScore($"M2M exp(-λ_active){Served(ChurnCalibration.PoissonZero)}", ChurnCalibration.BrierOf(poisson, testRate, testChurned), poissonValidation),
-            new ChurnScore($"M2M Platt-calibrated{Served(ChurnCalibration.Platt)}", ChurnCalibration.BrierOf(platt, testRate, testChurned), plattValidation),
-            new ChurnScore("rule: inactive in the last H days", InactiveRuleBrier(data, data.Test), InactiveRuleBrier(data, data.Validation)),
-        ];
+        var candidates = new (string Name, ZeroCountCalibration Calibration, List<double> Validation, List<double> Test)[]
+        {
+            ("M2M exp(-λ_active)", ZeroCountCalibration.PoissonZeroOfRate, validationRate, testRate),
+            ("M2M Platt(λ_active)", ZeroCountCalibration.FitPlatt(validationRate, validationChurned), validationRate, testRate),
+            ("M2M zero head (active days)", ZeroCountCalibration.ZeroHead, validationHead, testHead),
+        };
+        var served = candidates.MinBy(candidate => ZeroCountCalibration.BrierOf(candidate.Calibration, candidate.Validation, validationChurned)).Name;
+        return candidates
+            .Select(candidate => new ChurnScore(
+                candidate.Name + (candidate.Name == served ? " [served]" : ""),
+                ZeroCountCalibration.BrierOf(candidate.Calibration, candidate.Test, testChurned),
+                ZeroCountCalibration.BrierOf(candidate.Calibration, candidate.Validation, validationChurned)))
+            .Append(new ChurnScore("rule: inactive in the last H days", InactiveRuleBrier(data, data.Test), InactiveRuleBrier(data, data.Validation)))
+            .ToList();
     }
 
     private static double InactiveRuleBrier(PreparedSplit data, SampleSet samples)
@@ -168,8 +187,7 @@ public static class Backtester
             foreach (var spec in new[] { ModelCatalog.FullM2M(options.M2M), ModelCatalog.SharedBottomMlp() })
             {
                 using var model = Train(spec, data, options, []);
-                var rates = RateModelPredictor.Predict(model, data.TestBatch, data.Scaling).Rates;
-                scores.AddRange(Score(spec.Name, data.Test, data.Schema, rates).Select(score => new ColdStartScore(scenario, spec.Name, score.Task, score.Smape)));
+                scores.AddRange(ScoreNeural(spec.Name, model, data).Select(score => new ColdStartScore(scenario, spec.Name, score.Task, score.Smape)));
             }
         }
 

@@ -9,13 +9,14 @@ public static class RateModelPredictor
 {
     private const int BatchSize = 2048;
 
-    /// <summary>Rates [N, tasks] in the targets' original units and expert attention [N, tasks, experts] when the model has it.</summary>
-    public static (float[] Rates, float[]? Attention) Predict(RateModel model, ForecastBatch samples, FeatureScaling scaling)
+    /// <summary>Rates [N, tasks] in the targets' original units, zero-head probabilities [N, tasks] and expert attention [N, tasks, experts] when the model has it.</summary>
+    public static Predictions Predict(RateModel model, ForecastBatch samples, FeatureScaling scaling)
     {
         model.eval();
         using var inference = inference_mode();
         var tasks = ForecastTasks.All.Count;
         var rates = new float[samples.Size * tasks];
+        var zero = new float[samples.Size * tasks];
         List<float>? attention = null;
         for (long start = 0; start < samples.Size; start += BatchSize)
         {
@@ -23,6 +24,7 @@ public static class RateModelPredictor
             var count = Math.Min(BatchSize, samples.Size - start);
             var output = model.forward(samples.Select(arange(start, start + count, dtype: ScalarType.Int64)));
             output.LogRate.exp().data<float>().CopyTo(rates, (int)(start * tasks));
+            output.ZeroLogit.sigmoid().data<float>().CopyTo(zero, (int)(start * tasks));
             if (output.ExpertAttention is { } weights)
             {
                 (attention ??= []).AddRange(weights.data<float>().ToArray());
@@ -34,7 +36,7 @@ public static class RateModelPredictor
             rates[index] *= scaling.TargetScale[index % tasks];
         }
 
-        return (rates, attention?.ToArray());
+        return new Predictions(rates, zero, attention?.ToArray());
     }
 
     /// <summary>Mean Poisson deviance over the known targets of each task, averaged over tasks, in scaled units.</summary>

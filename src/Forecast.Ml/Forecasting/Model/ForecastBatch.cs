@@ -5,7 +5,9 @@ namespace Forecast.Ml.Forecasting.Model;
 
 /// <summary>
 /// Model inputs as tensors: performance [B, T, Fp], behaviour [B, T, Fb], dense [B, Fd], scenario codes [B, S],
-/// advertiser codes [B, A]; targets [B, tasks] in scaled units and the mask of the targets to learn from.
+/// advertiser codes [B, A]; the log offset [B, tasks] (log of the scaled recent level, floored: a Poisson GLM offset, so
+/// networks learn a correction to "the last week goes on" rather than the level itself); targets [B, tasks] in scaled
+/// units and the mask of the targets to learn from.
 /// </summary>
 public sealed record ForecastBatch(
     Tensor Performance,
@@ -13,9 +15,13 @@ public sealed record ForecastBatch(
     Tensor Dense,
     Tensor ScenarioCodes,
     Tensor AdvertiserCodes,
+    Tensor Offset,
     Tensor Targets,
     Tensor TargetMask)
 {
+    /// <summary>Keeps the offset finite for series without recent delivery: 5% of the task's mean.</summary>
+    public const float OffsetFloor = 0.05f;
+
     public long Size => Performance.shape[0];
 
     /// <summary>Scales a sample set with training statistics; the mask keeps only trained tasks with a known target.</summary>
@@ -31,6 +37,7 @@ public sealed record ForecastBatch(
 
         var targets = new float[n * tasks];
         var mask = new float[n * tasks];
+        var offset = new float[n * tasks];
         for (var index = 0; index < targets.Length; index++)
         {
             var task = (ForecastTask)(index % tasks);
@@ -38,6 +45,7 @@ public sealed record ForecastBatch(
             var known = !float.IsNaN(value) && schema.TrainedTasks.Contains(task);
             targets[index] = known ? value / scaling.TargetScale[(int)task] : 0;
             mask[index] = known ? 1 : 0;
+            offset[index] = MathF.Log((samples.RecentLevel[index] / scaling.TargetScale[(int)task]) + OffsetFloor);
         }
 
         return new ForecastBatch(
@@ -46,6 +54,7 @@ public sealed record ForecastBatch(
             tensor(dense, [n, FeatureSchema.DenseFeatures.Count]),
             tensor(samples.ScenarioCodes, [n, schema.ScenarioAttributes.Count]),
             tensor(samples.AdvertiserCodes, [n, schema.AdvertiserAttributes.Count]),
+            tensor(offset, [n, tasks]),
             tensor(targets, [n, tasks]),
             tensor(mask, [n, tasks]));
     }
@@ -56,6 +65,7 @@ public sealed record ForecastBatch(
         Dense.index_select(0, indices),
         ScenarioCodes.index_select(0, indices),
         AdvertiserCodes.index_select(0, indices),
+        Offset.index_select(0, indices),
         Targets.index_select(0, indices),
         TargetMask.index_select(0, indices));
 }

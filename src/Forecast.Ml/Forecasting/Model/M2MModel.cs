@@ -5,7 +5,8 @@ namespace Forecast.Ml.Forecasting.Model;
 /// <summary>
 /// M2M ("Leaving No One Behind", WSDM 2022): transformer encoders over the behaviour and performance sequences,
 /// concatenated with dense and categorical features into k experts; meta attention weighs the experts per task with
-/// scenario-generated weights; a meta tower refines each task's representation; λ_t = exp(head_t(R_t)).
+/// scenario-generated weights; a meta tower refines each task's representation; λ_t = exp(head_t(R_t) + offset_t),
+/// and a hurdle head gives P(y_t = 0).
 /// </summary>
 public sealed class M2MModel : RateModel
 {
@@ -19,6 +20,7 @@ public sealed class M2MModel : RateModel
     private readonly MetaAttention _attention;
     private readonly MetaTower? _tower;
     private readonly TaskHeads _heads;
+    private readonly ZeroHeads _zeroHeads;
     private readonly int _taskCount;
 
     public M2MModel(ModelDimensions dimensions, M2MConfig config) : base(nameof(M2MModel))
@@ -39,6 +41,7 @@ public sealed class M2MModel : RateModel
         }
 
         _heads = new TaskHeads(dimensions.Tasks, config.ExpertDimension);
+        _zeroHeads = new ZeroHeads(dimensions.Tasks, config.ExpertDimension);
         RegisterComponents();
     }
 
@@ -63,7 +66,7 @@ public sealed class M2MModel : RateModel
             representation = _tower.forward(representation, knowledge);
         }
 
-        return new RateOutput(_heads.forward(representation), attention);
+        return new RateOutput(_heads.forward(representation) + batch.Offset, _zeroHeads.forward(representation, batch.Offset), attention);
     }
 
     /// <summary>S̃ for a batch: exposed so tests can check it drives the generated meta weights.</summary>

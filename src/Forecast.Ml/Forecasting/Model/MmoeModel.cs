@@ -11,6 +11,7 @@ public sealed class MmoeModel : RateModel
     private readonly ExpertLayer _experts;
     private readonly Linear _gates;
     private readonly TaskHeads _heads;
+    private readonly ZeroHeads _zeroHeads;
     private readonly int _tasks;
     private readonly int _expertCount;
 
@@ -24,6 +25,7 @@ public sealed class MmoeModel : RateModel
         _experts = new ExpertLayer(input, experts, expertDimension, dropout);
         _gates = nn.Linear(input, dimensions.Tasks * experts);
         _heads = new TaskHeads(dimensions.Tasks, expertDimension);
+        _zeroHeads = new ZeroHeads(dimensions.Tasks, expertDimension);
         RegisterComponents();
     }
 
@@ -33,6 +35,6 @@ public sealed class MmoeModel : RateModel
         var experts = _experts.forward(features); // [B, k, d]
         var gates = _gates.forward(features).view(-1, _tasks, _expertCount).softmax(2); // [B, m, k]
         var perTask = (gates.unsqueeze(3) * experts.unsqueeze(1)).sum(2); // [B, m, d]
-        return new RateOutput(_heads.forward(perTask), gates);
+        return new RateOutput(_heads.forward(perTask) + batch.Offset, _zeroHeads.forward(perTask, batch.Offset), gates);
     }
 }

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace Forecast.Ml.Forecasting.Model;
 
 /// <summary>
-/// One linear output per task on its own representation: [B, m, d] → log λ [B, m]. Biases start at 0, the log of the
-/// scaled training mean, so training starts from the mean forecast.
+/// One linear output per task on its own representation: [B, m, d] → [B, m]. Biases start at 0: for the rate heads
+/// that is the log offset itself (training starts from "the recent level goes on"), for the zero heads even odds.
 /// </summary>
 public sealed class TaskHeads : nn.Module<Tensor, Tensor>
 {

@@ -73,6 +73,7 @@ public sealed class PreparedSplit : IDisposable
             batch.Dense.Dispose();
             batch.ScenarioCodes.Dispose();
             batch.AdvertiserCodes.Dispose();
+            batch.Offset.Dispose();
             batch.Targets.Dispose();
             batch.TargetMask.Dispose();
         }

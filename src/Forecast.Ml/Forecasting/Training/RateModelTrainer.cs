@@ -61,7 +61,7 @@ public static class RateModelTrainer
             using var scope = NewDisposeScope();
             var batch = train.Select(order.narrow(0, start, Math.Min(options.BatchSize, train.Size - start)));
             var output = model.forward(batch);
-            var loss = PoissonLoss.Compute(output.LogRate, batch.Targets, batch.TargetMask);
+            var loss = ForecastLoss.Compute(output, batch);
             optimizer.zero_grad();
             loss.backward();
             nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);

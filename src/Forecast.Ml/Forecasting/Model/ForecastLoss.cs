@@ -1,0 +1,15 @@
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Forecasting.Model;
+
+/// <summary>The training objective: the Poisson loss of the rates plus the binary cross-entropy of the zero heads.</summary>
+public static class ForecastLoss
+{
+    public static Tensor Compute(RateOutput output, ForecastBatch batch)
+    {
+        var isZero = (batch.Targets == 0).to_type(ScalarType.Float32);
+        var zeroLoss = nn.functional.binary_cross_entropy_with_logits(output.ZeroLogit, isZero, reduction: nn.Reduction.None) * batch.TargetMask;
+        return PoissonLoss.Compute(output.LogRate, batch.Targets, batch.TargetMask)
+            + (zeroLoss.sum() / batch.TargetMask.sum().clamp_min(1));
+    }
+}
