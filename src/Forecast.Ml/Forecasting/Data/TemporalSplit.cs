@@ -6,8 +6,15 @@ namespace Forecast.Ml.Forecasting.Data;
 /// </summary>
 public sealed record TemporalSplit(IReadOnlyList<int> Train, IReadOnlyList<int> Validation, IReadOnlyList<int> Test)
 {
-    /// <summary>The last <paramref name="testDays"/> days are the test range, the <paramref name="validationDays"/> before it validation.</summary>
-    public static TemporalSplit ByLastDays(int panelDays, ForecastWindow window, int validationDays = 21, int testDays = 27)
+    public const int DefaultValidationDays = 21;
+    public const int DefaultTestDays = 27;
+
+    /// <summary>
+    /// The last <paramref name="testDays"/> days are the test range, the <paramref name="validationDays"/> before it
+    /// validation. A served model uses no test range (0): it learns from everything but the validation tail.
+    /// </summary>
+    public static TemporalSplit ByLastDays(
+        int panelDays, ForecastWindow window, int validationDays = DefaultValidationDays, int testDays = DefaultTestDays)
     {
         var testStart = panelDays - testDays;
         var validationStart = testStart - validationDays;

@@ -24,8 +24,8 @@ public static class Backtester
         var m2m = Train(ModelCatalog.FullM2M(options.M2M), data, options, costs);
         var m2mTest = RateModelPredictor.Predict(m2m, data.TestBatch, data.Scaling);
         var m2mValidation = RateModelPredictor.Predict(m2m, data.ValidationBatch, data.Scaling);
-        scores.AddRange(Score(ModelCatalog.M2M, data.Test, data.Schema, m2mTest.Rates,
-            PointForecastRule.Fit(data.Validation, m2mValidation, data.Schema).Apply(m2mTest)));
+        var m2mRule = PointForecastRule.Fit(data.Validation, m2mValidation, data.Schema);
+        scores.AddRange(Score(ModelCatalog.M2M, data.Test, data.Schema, m2mTest.Rates, m2mRule.Apply(m2mTest)));
 
         var others = ModelCatalog.Baselines().Concat(options.Ablations ? ModelCatalog.Ablations(options.M2M) : []);
         foreach (var spec in others)
@@ -49,7 +49,7 @@ public static class Backtester
             data.Schema.UntrainedTasks,
             scores,
             costs,
-            Intervals(data, m2mValidation, m2mTest),
+            Intervals(data, m2mRule, m2mValidation, m2mTest),
             Churn(data, m2mValidation, m2mTest),
             options.ColdStart ? ColdStart(panel, options) : [],
             InferenceSpeedOf(m2m, data),
@@ -120,11 +120,12 @@ public static class Backtester
         return rates;
     }
 
-    private static List<IntervalCoverage> Intervals(PreparedSplit data, Predictions validation, Predictions test) =>
+    /// <summary>Intervals are centred on the served point forecast (which is 0 for likely zeros), fitted on validation.</summary>
+    private static List<IntervalCoverage> Intervals(PreparedSplit data, PointForecastRule rule, Predictions validation, Predictions test) =>
         data.Schema.TrainedTasks.Select(task =>
         {
-            var (validationActual, validationForecast) = Pairs(data.Validation, validation.Rates, task);
-            var (testActual, testForecast) = Pairs(data.Test, test.Rates, task);
+            var (validationActual, validationForecast) = Pairs(data.Validation, rule.Apply(validation), task);
+            var (testActual, testForecast) = Pairs(data.Test, rule.Apply(test), task);
             var served = PredictionInterval.Fit(validationActual, validationForecast);
             var poisson = new PredictionInterval(PredictionInterval.Poisson, 0);
             return new IntervalCoverage(

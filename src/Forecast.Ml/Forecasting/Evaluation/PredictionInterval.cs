@@ -1,7 +1,7 @@
 namespace Forecast.Ml.Forecasting.Evaluation;
 
 /// <summary>
-/// The 80% prediction interval of one task. Poisson quantiles are used when they cover at least 75% on validation;
+/// The 80% prediction interval of one task. Poisson quantiles are used when they cover at least 80% on validation;
 /// counts of advertisers are overdispersed, so usually they do not and a split-conformal interval on the log1p scale
 /// replaces them: [expm1(log1p ŷ − q), expm1(log1p ŷ + q)], q the 80% quantile of validation |log1p y − log1p ŷ|.
 /// </summary>
@@ -20,7 +20,7 @@ public sealed record PredictionInterval(string Method, double LogHalfWidth)
     public static PredictionInterval Fit(IReadOnlyList<double> actual, IReadOnlyList<double> forecast)
     {
         var poisson = new PredictionInterval(Poisson, 0);
-        if (CoverageOf(poisson, actual, forecast) >= 0.75)
+        if (CoverageOf(poisson, actual, forecast) >= Level)
         {
             return poisson;
         }

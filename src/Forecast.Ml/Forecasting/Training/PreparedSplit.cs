@@ -52,10 +52,11 @@ public sealed class PreparedSplit : IDisposable
     /// test samples come from <paramref name="evaluationPanel"/> (the same panel, except for cold start where it still
     /// has the held-out scenario).
     /// </summary>
-    public static PreparedSplit Create(SeriesPanel trainingPanel, ForecastWindow window, SeriesPanel? evaluationPanel = null)
+    public static PreparedSplit Create(
+        SeriesPanel trainingPanel, ForecastWindow window, SeriesPanel? evaluationPanel = null, int testDays = TemporalSplit.DefaultTestDays)
     {
         var evaluation = evaluationPanel ?? trainingPanel;
-        var split = TemporalSplit.ByLastDays(trainingPanel.Days, window);
+        var split = TemporalSplit.ByLastDays(trainingPanel.Days, window, testDays: testDays);
         var schema = FeatureSchema.Fit(trainingPanel, split.Train, window);
         var train = SampleBuilder.Build(trainingPanel, split.Train, schema, window);
         var scaling = FeatureScaling.Fit(train, schema);

@@ -1,0 +1,92 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Model;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Forecasting.Serving;
+
+/// <summary>
+/// A trained M2M model ready to serve: forecasts every series of a panel from an as-of day, and saves to / loads from
+/// one artifact (a zip of manifest.json and the TorchSharp weights) that reproduces its predictions bit for bit.
+/// </summary>
+public sealed class ForecastModel : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public ForecastModel(ForecastModelManifest manifest, M2MModel network)
+    {
+        Manifest = manifest;
+        Network = network;
+        Network.eval();
+    }
+
+    public ForecastModelManifest Manifest { get; }
+
+    public M2MModel Network { get; }
+
+    /// <summary>Forecasts the horizon after <paramref name="asOfDay"/> for every series alive then. Synchronous: tensor work stays on one thread.</summary>
+    public IReadOnlyList<SeriesForecast> Forecast(SeriesPanel panel, int asOfDay)
+    {
+        var (schema, window) = (Manifest.Schema, Manifest.Window);
+        var samples = SampleBuilder.Build(panel, [asOfDay], schema, window);
+        Predictions predictions;
+        using (NewDisposeScope())
+        {
+            predictions = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, schema, Manifest.Scaling), Manifest.Scaling);
+        }
+
+        var points = Manifest.Calibration.PointRule.Apply(predictions);
+        var tasks = ForecastTasks.All.Count;
+        var experts = predictions.Attention is null ? 0 : predictions.Attention.Length / (samples.Count * tasks);
+        return Enumerable.Range(0, samples.Count).Select(sample =>
+        {
+            var series = panel.Series[samples.SeriesIndex[sample]];
+            var perTask = schema.TrainedTasks.Select(task =>
+            {
+                var index = (sample * tasks) + (int)task;
+                var (lower, upper) = Manifest.Calibration.Intervals[task].Around(points[index]);
+                var weights = experts == 0 ? [] : predictions.Attention!.AsSpan(index * experts, experts).ToArray();
+                return new TaskForecast(task, predictions.Rates[index], points[index], Math.Min(lower, points[index]), Math.Max(upper, points[index]), weights);
+            }).ToList();
+            return new SeriesForecast(series.AdvertiserId, series.ScenarioKey, panel.DateOf(asOfDay), window.HorizonDays, perTask,
+                Manifest.Calibration.ChurnProbability(predictions, sample), schema.UntrainedTasks);
+        }).ToList();
+    }
+
+    public void Save(Stream destination)
+    {
+        using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
+        using (var manifest = archive.CreateEntry("manifest.json", CompressionLevel.Optimal).Open())
+        {
+            JsonSerializer.Serialize(manifest, Manifest, Json);
+        }
+
+        using var weights = new BinaryWriter(archive.CreateEntry("weights.bin", CompressionLevel.NoCompression).Open());
+        Network.save(weights);
+    }
+
+    public static ForecastModel Load(Stream source)
+    {
+        using var archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+        ForecastModelManifest manifest;
+        using (var stream = archive.GetEntry("manifest.json")!.Open())
+        {
+            manifest = JsonSerializer.Deserialize<ForecastModelManifest>(stream, Json)
+                ?? throw new InvalidDataException("The model artifact has an empty manifest.");
+        }
+
+        if (manifest.FormatVersion != ForecastModelManifest.CurrentFormat)
+        {
+            throw new InvalidDataException($"Model artifact format '{manifest.FormatVersion}' is not '{ForecastModelManifest.CurrentFormat}'.");
+        }
+
+        var network = new M2MModel(ModelDimensions.Of(manifest.Schema, manifest.Window), manifest.Config);
+        using var weights = new BinaryReader(archive.GetEntry("weights.bin")!.Open());
+        network.load(weights);
+        return new ForecastModel(manifest, network);
+    }
+
+    public void Dispose() => Network.Dispose();
+}

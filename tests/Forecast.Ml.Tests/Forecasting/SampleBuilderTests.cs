@@ -1,0 +1,87 @@
+using Forecast.Ml.Forecasting.Data;
+
+namespace Forecast.Ml.Tests.Forecasting;
+
+public sealed class SampleBuilderTests
+{
+    private static readonly ForecastWindow Window = new();
+
+    [Fact]
+    public async Task Changing_data_after_the_as_of_day_changes_no_feature()
+    {
+        var panel = await RealPanel.LoadAsync();
+        var asOf = 100;
+        var schema = FeatureSchema.Fit(panel, [60, 70, 80], Window);
+        var future = panel with { Series = panel.Series.Select(series => Perturbed(series, after: asOf)).ToList() };
+
+        var original = SampleBuilder.Build(panel, [asOf], schema, Window);
+        var perturbed = SampleBuilder.Build(future, [asOf], schema, Window);
+
+        // Which series are sampled may change (a series that restarts later counts as alive); their features may not.
+        Assert.True(original.Count > 20);
+        var changedTargets = 0;
+        for (var sample = 0; sample < original.Count; sample++)
+        {
+            var other = Array.IndexOf(perturbed.SeriesIndex, original.SeriesIndex[sample]);
+            Assert.Equal(Row(original.Performance, sample, original.Count), Row(perturbed.Performance, other, perturbed.Count));
+            Assert.Equal(Row(original.Behaviour, sample, original.Count), Row(perturbed.Behaviour, other, perturbed.Count));
+            Assert.Equal(Row(original.Dense, sample, original.Count), Row(perturbed.Dense, other, perturbed.Count));
+            Assert.Equal(Row(original.ScenarioCodes, sample, original.Count), Row(perturbed.ScenarioCodes, other, perturbed.Count));
+            Assert.Equal(Row(original.RecentLevel, sample, original.Count), Row(perturbed.RecentLevel, other, perturbed.Count));
+            changedTargets += Row(original.Targets, sample, original.Count).SequenceEqual(Row(perturbed.Targets, other, perturbed.Count)) ? 0 : 1;
+        }
+
+        Assert.Equal(original.Count, changedTargets);
+    }
+
+    private static T[] Row<T>(T[] values, int sample, int count) =>
+        values.AsSpan(sample * (values.Length / count), values.Length / count).ToArray();
+
+    [Fact]
+    public async Task Targets_are_the_sums_over_the_horizon()
+    {
+        var panel = await RealPanel.LoadAsync();
+        var schema = FeatureSchema.Fit(panel, [60, 70, 80], Window);
+
+        var samples = SampleBuilder.Build(panel, [90], schema, Window);
+
+        var series = panel.Series[samples.SeriesIndex[0]];
+        Assert.Equal(Enumerable.Range(91, 7).Sum(day => series.Impressions[day]), samples.Target(0, ForecastTask.Impressions));
+        Assert.Equal(Enumerable.Range(91, 7).Count(series.IsActive), samples.Target(0, ForecastTask.ActiveDays));
+        Assert.True(float.IsNaN(samples.Target(0, ForecastTask.Spend)));
+    }
+
+    [Fact]
+    public async Task The_demo_data_has_no_spend_so_the_spend_task_is_not_trained_and_says_why()
+    {
+        var panel = await RealPanel.LoadAsync();
+
+        var schema = FeatureSchema.Fit(panel, [60, 70, 80], Window);
+
+        Assert.DoesNotContain(ForecastTask.Spend, schema.TrainedTasks);
+        Assert.Contains("spend", schema.UntrainedTasks[ForecastTask.Spend]);
+        Assert.Equal(["impressions", "clicks"], schema.PerformanceChannels);
+    }
+
+    [Fact]
+    public void No_target_window_crosses_a_split_boundary()
+    {
+        var split = TemporalSplit.ByLastDays(144, Window);
+
+        Assert.True(split.Train.Max() + Window.HorizonDays < split.Validation.Min());
+        Assert.True(split.Validation.Max() + Window.HorizonDays < split.Test.Min());
+        Assert.True(split.Test.Max() + Window.HorizonDays <= 143);
+    }
+
+    /// <summary>The series with every day after <paramref name="after"/> multiplied: the future is different.</summary>
+    private static PanelSeries Perturbed(PanelSeries series, int after)
+    {
+        float[] Change(float[] values) => values.Select((value, day) => day > after ? (value * 3) + 11 : value).ToArray();
+        return series with
+        {
+            Impressions = Change(series.Impressions),
+            Clicks = Change(series.Clicks),
+            Behaviour = series.Behaviour.Select((day, index) => index > after ? day.Select(value => value + 5).ToArray() : day).ToArray(),
+        };
+    }
+}
