@@ -148,9 +148,17 @@ cmd_bench() {
   [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$bench_work/api.log" "$BENCH_KEEP_LOG"
 }
 
+# backtest: every forecasting model on the shipped real data, on one temporal split; prints the tables (no database).
+cmd_backtest() {
+  install_system_packages
+  dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
+  dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll backtest "$@"
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "usage: $0 run|test|bench NAME" >&2; exit 2 ;;
+  backtest) shift; cmd_backtest "$@" ;;
+  *) echo "usage: $0 run|test|bench ingestion|backtest [--no-ablations] [--no-cold-start]" >&2; exit 2 ;;
 esac

@@ -3,7 +3,6 @@ using Forecast.Jobs.Forecasting;
 using Forecast.Ml;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
-using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Training;
 
 namespace Forecast.Bench.Backtest;
@@ -25,7 +24,7 @@ internal static class BacktestCommand
 
         var options = new BacktestOptions(
             new ForecastWindow(),
-            new M2MConfig(),
+            BacktestOptions.DefaultCandidates,
             new TrainingOptions(),
             Ablations: !args.Contains("--no-ablations"),
             ColdStart: !args.Contains("--no-cold-start"),

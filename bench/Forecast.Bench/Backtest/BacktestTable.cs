@@ -16,6 +16,13 @@ internal static class BacktestTable
         }
 
         output.WriteLine();
+        output.WriteLine("M2M hyper-parameters, chosen on validation SMAPE (mean over trained tasks):");
+        foreach (var candidate in report.Tuning)
+        {
+            output.WriteLine($"  {(candidate.Chosen ? "*" : " ")} {candidate.ValidationSmape,7:F2}  {candidate.Config}");
+        }
+
+        output.WriteLine();
         output.WriteLine($"{"model",-26} {"task",-12} {"SMAPE %",8} {"NMAE",7} {"deviance",10}");
         foreach (var task in report.TrainedTasks)
         {
@@ -63,7 +70,7 @@ internal static class BacktestTable
         }
 
         output.WriteLine();
-        output.WriteLine("training:");
+        output.WriteLine("training (epochs summed over the ensemble seeds):");
         foreach (var cost in report.Training)
         {
             output.WriteLine($"  {cost.Model,-26} {cost.Epochs,3} epochs (best {cost.BestEpoch,2})  {cost.Seconds,6:F1} s  {cost.SamplesPerSecond,8:N0} samples/s");

@@ -1,4 +1,5 @@
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Model;
 
 namespace Forecast.Ml.Forecasting.Evaluation;
 
@@ -20,6 +21,9 @@ public sealed record ColdStartScore(string Scenario, string Model, ForecastTask 
 /// <summary>Inference speed of the served model.</summary>
 public sealed record InferenceSpeed(double BatchSamplesPerSecond, double SingleAdvertiserMedianMs, double SingleAdvertiserP99Ms, int Scenarios);
 
+/// <summary>An M2M hyper-parameter candidate and its validation score.</summary>
+public sealed record TuningResult(M2MConfig Config, double ValidationSmape, bool Chosen);
+
 public sealed record BacktestReport(
     int TrainSamples,
     int ValidationSamples,
@@ -27,6 +31,7 @@ public sealed record BacktestReport(
     string TestWindow,
     IReadOnlyList<ForecastTask> TrainedTasks,
     IReadOnlyDictionary<ForecastTask, string> UntrainedTasks,
+    IReadOnlyList<TuningResult> Tuning,
     IReadOnlyList<TaskScore> Scores,
     IReadOnlyList<TrainingCost> Training,
     IReadOnlyList<IntervalCoverage> Intervals,

@@ -21,13 +21,13 @@ public static class Backtester
         var scores = new List<TaskScore>();
         var costs = new List<TrainingCost>();
 
-        var m2m = Train(ModelCatalog.FullM2M(options.M2M), data, options, costs);
+        var (config, tuning, m2m) = ChooseM2M(data, options, costs);
         var m2mTest = RateModelPredictor.Predict(m2m, data.TestBatch, data.Scaling);
         var m2mValidation = RateModelPredictor.Predict(m2m, data.ValidationBatch, data.Scaling);
         var m2mRule = PointForecastRule.Fit(data.Validation, m2mValidation, data.Schema);
         scores.AddRange(Score(ModelCatalog.M2M, data.Test, data.Schema, m2mTest.Rates, m2mRule.Apply(m2mTest)));
 
-        var others = ModelCatalog.Baselines().Concat(options.Ablations ? ModelCatalog.Ablations(options.M2M) : []);
+        var others = ModelCatalog.Baselines().Concat(options.Ablations ? ModelCatalog.Ablations(config) : []);
         foreach (var spec in others)
         {
             using var model = Train(spec, data, options, costs);
@@ -47,25 +47,61 @@ public static class Backtester
             $"{panel.DateOf(data.Split.Test[0]):yyyy-MM-dd} … {panel.DateOf(data.Split.Test[^1] + options.Window.HorizonDays):yyyy-MM-dd}",
             data.Schema.TrainedTasks,
             data.Schema.UntrainedTasks,
+            tuning,
             scores,
             costs,
             Intervals(data, m2mRule, m2mValidation, m2mTest),
             Churn(data, m2mValidation, m2mTest),
-            options.ColdStart ? ColdStart(panel, options) : [],
-            InferenceSpeedOf(m2m, data),
+            options.ColdStart ? ColdStart(panel, options, config) : [],
+            InferenceSpeedOf(m2m is SeedEnsemble ensemble ? ensemble.First : m2m, data),
             0);
         m2m.Dispose();
         return report with { TotalSeconds = clock.Elapsed.TotalSeconds };
     }
 
+    /// <summary>Trains every candidate and keeps the one with the lowest mean validation SMAPE of its point forecasts.</summary>
+    private static (M2MConfig Config, List<TuningResult> Tuning, RateModel Model) ChooseM2M(
+        PreparedSplit data, BacktestOptions options, List<TrainingCost> costs)
+    {
+        var results = new List<(M2MConfig Config, double Smape, RateModel Model)>();
+        foreach (var (candidate, index) in options.M2MCandidates.Select((candidate, index) => (candidate, index)))
+        {
+            var model = Train(ModelCatalog.FullM2M(candidate) with { Name = $"M2M candidate {index + 1}" }, data, options, costs);
+            var validation = RateModelPredictor.Predict(model, data.ValidationBatch, data.Scaling);
+            var points = PointForecastRule.Fit(data.Validation, validation, data.Schema).Apply(validation);
+            var smape = Score(ModelCatalog.M2M, data.Validation, data.Schema, validation.Rates, points).Average(score => score.Smape);
+            options.Log?.Invoke($"  candidate {candidate}: validation SMAPE {smape:F2}");
+            results.Add((candidate, smape, model));
+        }
+
+        var best = results.MinBy(result => result.Smape);
+        foreach (var other in results.Where(result => result.Model != best.Model))
+        {
+            other.Model.Dispose();
+        }
+
+        return (best.Config, results.Select(result => new TuningResult(result.Config, result.Smape, result.Model == best.Model)).ToList(), best.Model);
+    }
+
+    /// <summary>Trains <see cref="BacktestOptions.EnsembleSeeds"/> members of a spec from consecutive seeds and averages them.</summary>
     public static RateModel Train(ModelSpec spec, PreparedSplit data, BacktestOptions options, List<TrainingCost> costs)
     {
-        manual_seed(options.Training.Seed);
-        var model = spec.Create(data.Dimensions);
-        var report = RateModelTrainer.Train(model, data.TrainBatch, data.ValidationBatch, options.Training);
-        costs.Add(new TrainingCost(spec.Name, report.Epochs, report.BestEpoch, report.Seconds, report.SamplesPerSecond));
-        options.Log?.Invoke($"{spec.Name}: {report.Epochs} epochs (best {report.BestEpoch}), validation deviance {report.BestValidationDeviance:F4}, {report.Seconds:F1} s");
-        return model;
+        var members = new List<RateModel>();
+        var reports = new List<TrainingReport>();
+        for (var member = 0; member < options.EnsembleSeeds; member++)
+        {
+            var training = options.Training with { Seed = options.Training.Seed + member };
+            manual_seed(training.Seed);
+            var model = spec.Create(data.Dimensions);
+            reports.Add(RateModelTrainer.Train(model, data.TrainBatch, data.ValidationBatch, training));
+            members.Add(model);
+        }
+
+        var seconds = reports.Sum(report => report.Seconds);
+        costs.Add(new TrainingCost(spec.Name, reports.Sum(report => report.Epochs), (int)reports.Average(report => report.BestEpoch), seconds,
+            reports.Sum(report => report.Epochs) * (double)data.Train.Count / seconds));
+        options.Log?.Invoke($"{spec.Name}: {string.Join(", ", reports.Select(report => $"{report.Epochs} epochs (best {report.BestEpoch})"))}, {seconds:F1} s");
+        return members.Count == 1 ? members[0] : new SeedEnsemble(members);
     }
 
     /// <summary>A neural model is scored like M2M: its own point-forecast rule, fitted on its validation predictions.</summary>
@@ -178,14 +214,14 @@ public static class Backtester
         return ForecastMetrics.Brier(probability, churned);
     }
 
-    private static List<ColdStartScore> ColdStart(SeriesPanel panel, BacktestOptions options)
+    private static List<ColdStartScore> ColdStart(SeriesPanel panel, BacktestOptions options, M2MConfig config)
     {
         var scores = new List<ColdStartScore>();
         foreach (var scenario in panel.Series.Select(series => series.ScenarioKey).Distinct().Order(StringComparer.Ordinal))
         {
             var heldOut = panel with { Series = panel.Series.Where(series => series.ScenarioKey == scenario).ToList() };
             using var data = PreparedSplit.Create(panel.Without(scenario), options.Window, heldOut);
-            foreach (var spec in new[] { ModelCatalog.FullM2M(options.M2M), ModelCatalog.SharedBottomMlp() })
+            foreach (var spec in new[] { ModelCatalog.FullM2M(config), ModelCatalog.SharedBottomMlp() })
             {
                 using var model = Train(spec, data, options, []);
                 scores.AddRange(ScoreNeural(spec.Name, model, data).Select(score => new ColdStartScore(scenario, spec.Name, score.Task, score.Smape)));
@@ -195,6 +231,7 @@ public static class Backtester
         return scores;
     }
 
+    /// <summary>Speed of one network, as served (the ensemble is a backtest device for stable comparisons).</summary>
     private static InferenceSpeed InferenceSpeedOf(RateModel model, PreparedSplit data)
     {
         var batchClock = Stopwatch.StartNew();
