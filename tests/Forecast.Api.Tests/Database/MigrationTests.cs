@@ -13,10 +13,7 @@ public sealed class MigrationTests
     public async Task Migrations_apply_to_an_empty_database_and_again_without_change()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Forecast"] = database.ConnectionString })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+        await using var services = InfrastructureOn(database);
 
         await MigrateAsync(services);
         var tables = await database.RowsAsync(
@@ -36,10 +33,7 @@ public sealed class MigrationTests
     public async Task Every_primary_key_starts_with_the_tenant()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Forecast"] = database.ConnectionString })
-            .Build();
-        await using var services = new ServiceCollection().AddLogging().AddInfrastructure(configuration).BuildServiceProvider();
+        await using var services = InfrastructureOn(database);
         await MigrateAsync(services);
 
         var leadingColumns = await database.RowsAsync("""
@@ -52,6 +46,14 @@ public sealed class MigrationTests
         Assert.Equal(7, leadingColumns.Count);
         Assert.All(leadingColumns, row => Assert.EndsWith("|tenant_id", row));
     }
+
+    private static ServiceProvider InfrastructureOn(TestDatabase database) =>
+        new ServiceCollection()
+            .AddLogging()
+            .AddInfrastructure(new ConfigurationBuilder()
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Forecast"] = database.ConnectionString })
+                .Build())
+            .BuildServiceProvider();
 
     private static async Task MigrateAsync(IServiceProvider services)
     {

@@ -9,8 +9,8 @@ public sealed class CsvJsonEquivalenceTests(ForecastApp app)
     [Fact]
     public async Task Csv_and_json_batches_store_the_same_rows()
     {
-        var viaCsv = await ReadyTenantAsync();
-        var viaJson = await ReadyTenantAsync();
+        var viaCsv = await app.NewTenantWithA1InAppAsync();
+        var viaJson = await app.NewTenantWithA1InAppAsync();
 
         await (await viaCsv.PostCsvBatchAsync("ad-stats",
                 "advertiserId,scenario,bucketStart,bucketMinutes,impressions,clicks,cost,device\n"
@@ -32,13 +32,5 @@ public sealed class CsvJsonEquivalenceTests(ForecastApp app)
         var csvRows = await app.Database.RowsAsync(rows, viaCsv.Id);
         Assert.Equal(2, csvRows.Count);
         Assert.Equal(csvRows, await app.Database.RowsAsync(rows, viaJson.Id));
-    }
-
-    private async Task<TenantClient> ReadyTenantAsync()
-    {
-        var tenant = await app.NewTenantAsync();
-        await tenant.PutAdvertisersAsync("a1");
-        await tenant.PutScenariosAsync("app");
-        return tenant;
     }
 }

@@ -11,7 +11,7 @@ public sealed class IngestionValidationTests(ForecastApp app)
     [Fact]
     public async Task A_bad_row_rejects_the_whole_batch_naming_row_and_field()
     {
-        var tenant = await ReadyTenantAsync();
+        var tenant = await app.NewTenantWithA1InAppAsync();
 
         var response = await tenant.PostJsonBatchAsync("daily-metrics", new object[]
         {
@@ -27,7 +27,7 @@ public sealed class IngestionValidationTests(ForecastApp app)
     [Fact]
     public async Task A_misspelt_field_is_named_and_nothing_is_written()
     {
-        var tenant = await ReadyTenantAsync();
+        var tenant = await app.NewTenantWithA1InAppAsync();
 
         var response = await tenant.PostJsonBatchAsync("daily-metrics", new object[]
         {
@@ -42,7 +42,7 @@ public sealed class IngestionValidationTests(ForecastApp app)
     [Fact]
     public async Task Unknown_advertisers_and_scenarios_are_422_and_nothing_is_written()
     {
-        var tenant = await ReadyTenantAsync();
+        var tenant = await app.NewTenantWithA1InAppAsync();
 
         var response = await tenant.PostCsvBatchAsync(
             "daily-metrics", "advertiserId,scenario,date,impressions,clicks\na1,app,2019-01-01,5,1\nghost,app,2019-01-01,5,1\na1,search,2019-01-01,5,1\n");
@@ -55,7 +55,7 @@ public sealed class IngestionValidationTests(ForecastApp app)
     [Fact]
     public async Task Two_rows_with_the_same_key_reject_the_batch()
     {
-        var tenant = await ReadyTenantAsync();
+        var tenant = await app.NewTenantWithA1InAppAsync();
 
         var response = await tenant.PostCsvBatchAsync(
             "daily-metrics", "advertiserId,scenario,date,impressions,clicks\na1,app,2019-01-01,5,1\na1,app,2019-01-02,5,1\na1,app,2019-01-01,6,1\n");
@@ -68,7 +68,7 @@ public sealed class IngestionValidationTests(ForecastApp app)
     [Fact]
     public async Task A_batch_over_the_row_limit_is_413()
     {
-        var tenant = await ReadyTenantAsync();
+        var tenant = await app.NewTenantWithA1InAppAsync();
         var csv = new System.Text.StringBuilder("advertiserId,scenario,date,impressions,clicks\n");
         var day = new DateOnly(1800, 1, 1);
         for (var row = 0; row <= 100_000; row++)
@@ -85,7 +85,7 @@ public sealed class IngestionValidationTests(ForecastApp app)
     [Fact]
     public async Task An_unsupported_content_type_is_415()
     {
-        var tenant = await ReadyTenantAsync();
+        var tenant = await app.NewTenantWithA1InAppAsync();
 
         var response = await tenant.Http.PostAsync(
             "/v1/ingest/daily-metrics", new StringContent("<rows/>", System.Text.Encoding.UTF8, "application/xml"));
@@ -105,13 +105,5 @@ public sealed class IngestionValidationTests(ForecastApp app)
         var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.NotEmpty(problem.ErrorFields());
         Assert.Equal(0, await app.Database.CountAsync("SELECT count(*) FROM advertisers WHERE tenant_id = $1", tenant.Id));
-    }
-
-    private async Task<TenantClient> ReadyTenantAsync()
-    {
-        var tenant = await app.NewTenantAsync();
-        await tenant.PutAdvertisersAsync("a1");
-        await tenant.PutScenariosAsync("app");
-        return tenant;
     }
 }

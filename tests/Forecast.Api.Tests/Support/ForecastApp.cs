@@ -42,6 +42,15 @@ public sealed class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         return new TenantClient(tenant.Id, tenant.ApiKey, tenant.ApiKeyId, client);
     }
 
+    /// <summary>A new tenant that already has advertiser "a1" and scenario "app".</summary>
+    public async Task<TenantClient> NewTenantWithA1InAppAsync()
+    {
+        var tenant = await NewTenantAsync();
+        await tenant.PutAdvertisersAsync("a1");
+        await tenant.PutScenariosAsync("app");
+        return tenant;
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();

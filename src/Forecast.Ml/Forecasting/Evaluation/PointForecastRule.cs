@@ -16,15 +16,18 @@ public enum ZeroSignal
 /// </summary>
 public sealed record ZeroRule(ZeroSignal Signal, ZeroCountCalibration Zero, double Threshold, double Scale)
 {
-    public double ZeroProbability(Predictions predictions, int sample, ForecastTask task)
+    public double ZeroProbability(Predictions predictions, int sample, ForecastTask task) =>
+        Zero.Probability(SignalValue(Signal, predictions, sample, task));
+
+    public static double SignalValue(ZeroSignal signal, Predictions predictions, int sample, ForecastTask task)
     {
         var tasks = ForecastTasks.All.Count;
-        return Zero.Probability(Signal switch
+        return signal switch
         {
             ZeroSignal.OwnZeroHead => predictions.ZeroProbability[(sample * tasks) + (int)task],
             ZeroSignal.OwnRate => predictions.Rates[(sample * tasks) + (int)task],
             _ => predictions.Rates[(sample * tasks) + (int)ForecastTask.ActiveDays],
-        });
+        };
     }
 }
 
@@ -70,12 +73,7 @@ public sealed record PointForecastRule(IReadOnlyDictionary<ForecastTask, ZeroRul
         var candidates = new List<(ZeroRule Rule, double Smape)>();
         foreach (var signal in Enum.GetValues<ZeroSignal>())
         {
-            var values = known.Select(sample => (double)(signal switch
-            {
-                ZeroSignal.OwnZeroHead => predictions.ZeroProbability[(sample * tasks) + (int)task],
-                ZeroSignal.OwnRate => predictions.Rates[(sample * tasks) + (int)task],
-                _ => predictions.Rates[(sample * tasks) + (int)ForecastTask.ActiveDays],
-            })).ToList();
+            var values = known.Select(sample => ZeroRule.SignalValue(signal, predictions, sample, task)).ToList();
             var zero = signal == ZeroSignal.OwnZeroHead ? ZeroCountCalibration.ZeroHead : ZeroCountCalibration.FitToRate(values, isZero);
             var probability = values.Select(zero.Probability).ToList();
             foreach (var threshold in Thresholds)
