@@ -1,9 +1,11 @@
 using Forecast.Api;
+using Forecast.Api.Authentication;
 using Forecast.Api.Endpoints;
 using Forecast.Api.Hosting;
 using Forecast.Application;
 using Forecast.Infrastructure;
 using Forecast.Jobs;
+using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
 
@@ -33,7 +35,10 @@ app.MapGroup("/v1")
     .MapTenantsApi()
     .MapAdvertisersApi()
     .MapScenariosApi()
-    .MapIngestionApi();
+    .MapIngestionApi()
+    .MapModelsApi()
+    .MapForecastsApi();
+app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
 
 StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();

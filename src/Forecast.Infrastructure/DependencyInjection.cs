@@ -1,10 +1,12 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Security;
+using Forecast.Application.Forecasts;
 using Forecast.Application.Ingestion;
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.AuctionOutcomes;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
+using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Ingestion;
 using Forecast.Infrastructure.Persistence;
 using Forecast.Infrastructure.Security;
@@ -41,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<FactTable<AuctionOutcomeRow>, AuctionOutcomeTable>();
 
         services.AddSingleton<IApiKeyResolver, CachedApiKeyResolver>();
+        services.AddSingleton<ITenantHistoryReader, NpgsqlTenantHistoryReader>();
         return services;
     }
 }

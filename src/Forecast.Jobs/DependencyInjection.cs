@@ -1,4 +1,11 @@
+using Forecast.Application.Forecasts;
+using Forecast.Application.Models;
 using Forecast.Jobs.DemoData;
+using Forecast.Jobs.Hosting;
+using Forecast.Jobs.Serving;
+using Forecast.Jobs.Training;
+using Hangfire;
+using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -6,9 +13,35 @@ namespace Forecast.Jobs;
 
 public static class DependencyInjection
 {
-    /// <summary>Background data work: the demo data importer, and the demo tenant on start when enabled.</summary>
+    public const string HangfireSchema = "hangfire";
+
+    /// <summary>
+    /// Hangfire on the service's PostgreSQL (its own schema), the training job and its scheduler, the champion cache
+    /// and online forecaster, the demo importer, and the demo tenant on start when enabled.
+    /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        var jobs = configuration.GetSection(JobsOptions.Section);
+        services.Configure<JobsOptions>(jobs);
+        var connectionString = configuration.GetConnectionString("Forecast")
+            ?? throw new InvalidOperationException("ConnectionStrings:Forecast is not set.");
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(
+                storage => storage.UseNpgsqlConnection(connectionString),
+                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+        if (jobs.GetValue(nameof(JobsOptions.RunServer), true))
+        {
+            services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, jobs.GetValue(nameof(JobsOptions.WorkerCount), 1)));
+        }
+
+        services.AddScoped<TrainM2MJob>();
+        services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
+        services.AddSingleton<ChampionModels>();
+        services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();
+
         var demo = configuration.GetSection(DemoOptions.Section);
         services.Configure<DemoOptions>(demo);
         services.AddScoped<TabmoCampaignImporter>();

@@ -266,6 +266,84 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("daily_metrics", (string)null);
                 });
 
+            modelBuilder.Entity("Forecast.Domain.Models.RegisteredModel", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<byte[]>("Artifact")
+                        .HasColumnType("bytea")
+                        .HasColumnName("artifact");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DataFingerprint")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("data_fingerprint");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("HyperParameters")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hyper_parameters");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Metrics")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metrics");
+
+                    b.Property<DateTimeOffset?>("PromotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("promoted_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly?>("TrainedThrough")
+                        .HasColumnType("date")
+                        .HasColumnName("trained_through");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId", "Id")
+                        .HasName("pk_models");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ux_models_one_champion")
+                        .HasFilter("status = 'Champion'");
+
+                    b.HasIndex("TenantId", "Kind", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_models_tenant_id_kind_version");
+
+                    b.ToTable("models", (string)null);
+                });
+
             modelBuilder.Entity("Forecast.Domain.Scenarios.Scenario", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -457,6 +535,16 @@ namespace Forecast.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_daily_metrics_scenarios_tenant_id_scenario_id");
+                });
+
+            modelBuilder.Entity("Forecast.Domain.Models.RegisteredModel", b =>
+                {
+                    b.HasOne("Forecast.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_models_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Forecast.Domain.Scenarios.Scenario", b =>

@@ -1,6 +1,7 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Advertisers;
 using Forecast.Domain.Metrics;
+using Forecast.Domain.Models;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,8 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
 
     public DbSet<Advertiser> Advertisers => Set<Advertiser>();
 
+    public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
+
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
 
     public DbSet<BehaviourEvent> BehaviourEvents => Set<BehaviourEvent>();
@@ -24,6 +27,13 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<AdStat> AdStats => Set<AdStat>();
 
     public DbSet<AuctionOutcome> AuctionOutcomes => Set<AuctionOutcome>();
+
+    public async Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
+    {
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        await work(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForecastDbContext).Assembly);

@@ -1,3 +1,4 @@
+using Forecast.Application.Forecasts;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Forecast.Ml.Forecasting.Data;
@@ -7,17 +8,23 @@ namespace Forecast.Jobs.Forecasting;
 /// <summary>
 /// The adapter between stored rows and the model: turns a tenant's daily metrics and behaviour events into a day-by-day
 /// panel of (advertiser, scenario) series. Behaviour per day and event type: count, sum and max of the values.
+/// The panel runs to <c>lastDay</c> when given (the tenant's latest day, for one advertiser's forecast), else to the
+/// latest row.
 /// </summary>
 public static class SeriesPanelBuilder
 {
+    public static SeriesPanel Build(TenantHistory history) =>
+        Build(history.ScenarioAttributes, history.AdvertiserProfiles, history.Metrics, history.Events, history.LastDay);
+
     public static SeriesPanel Build(
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> scenarioAttributes,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> advertiserProfiles,
         IReadOnlyList<DailyMetricRow> metrics,
-        IReadOnlyList<BehaviourEventRow> events)
+        IReadOnlyList<BehaviourEventRow> events,
+        DateOnly? lastDay = null)
     {
         var firstDay = metrics.Min(row => row.Date);
-        var days = metrics.Max(row => row.Date).DayNumber - firstDay.DayNumber + 1;
+        var days = (lastDay ?? metrics.Max(row => row.Date)).DayNumber - firstDay.DayNumber + 1;
         var eventTypes = events.Select(row => row.EventType).Distinct().Order(StringComparer.Ordinal).ToList();
         var features = eventTypes.SelectMany(type => new[] { $"{type}:count", $"{type}:sum", $"{type}:max" }).ToList();
 
@@ -42,7 +49,7 @@ public static class SeriesPanelBuilder
             return found;
         }
 
-        foreach (var row in metrics)
+        foreach (var row in metrics.Where(row => row.Date.DayNumber - firstDay.DayNumber < days))
         {
             var target = SeriesOf(row.AdvertiserId, row.Scenario);
             var day = row.Date.DayNumber - firstDay.DayNumber;

@@ -22,6 +22,8 @@ public sealed class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Forecast", Database.ConnectionString);
         builder.UseSetting("Forecast:AdminKey", AdminKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Short training runs: the tests check the pipeline, the backtest measures the model.
+        builder.UseSetting("Forecast:Jobs:TrainingMaxEpochs", "6");
     }
 
     public HttpClient AdminClient()

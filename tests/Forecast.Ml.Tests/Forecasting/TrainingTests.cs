@@ -48,7 +48,7 @@ public sealed class TrainingTests
     public async Task A_saved_model_loads_and_predicts_bit_for_bit_the_same()
     {
         var panel = await RealPanel.LoadAsync();
-        var (model, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
+        var (model, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
         using var trained = model;
         using var artifact = new MemoryStream();
         trained.Save(artifact);
@@ -71,7 +71,7 @@ public sealed class TrainingTests
     public async Task Served_forecasts_have_intervals_around_the_point_and_a_churn_probability()
     {
         var panel = await RealPanel.LoadAsync();
-        var (model, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
+        var (model, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
         using var served = model;
 
         var forecasts = served.Forecast(panel, panel.Days - 1);

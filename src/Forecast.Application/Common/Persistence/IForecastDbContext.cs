@@ -1,4 +1,5 @@
 using Forecast.Domain.Advertisers;
+using Forecast.Domain.Models;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -20,5 +21,10 @@ public interface IForecastDbContext
 
     DbSet<Advertiser> Advertisers { get; }
 
+    DbSet<RegisteredModel> Models { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs <paramref name="work"/> in one database transaction: all its saves commit together or none does.</summary>
+    Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken);
 }

@@ -1,11 +1,12 @@
 using FluentValidation;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Models;
 using Forecast.Domain.Tenants;
 using Mediator;
 
 namespace Forecast.Application.Tenants.CreateTenant;
 
-/// <summary>Creates a tenant and issues its first API key.</summary>
+/// <summary>Creates a tenant, issues its first API key and schedules its nightly retraining.</summary>
 /// <param name="Name">Display name of the tenant.</param>
 public sealed record CreateTenant(string Name) : ICommand<CreatedTenant>;
 
@@ -24,7 +25,8 @@ public sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
     }
 }
 
-public sealed class CreateTenantHandler(IForecastDbContext db, TimeProvider clock) : ICommandHandler<CreateTenant, CreatedTenant>
+public sealed class CreateTenantHandler(IForecastDbContext db, ITrainingScheduler training, TimeProvider clock)
+    : ICommandHandler<CreateTenant, CreatedTenant>
 {
     public async ValueTask<CreatedTenant> Handle(CreateTenant command, CancellationToken cancellationToken)
     {
@@ -34,6 +36,7 @@ public sealed class CreateTenantHandler(IForecastDbContext db, TimeProvider cloc
         db.Tenants.Add(tenant);
         db.ApiKeys.Add(key);
         await db.SaveChangesAsync(cancellationToken);
+        training.ScheduleRetraining(tenant.Id);
         return new CreatedTenant(tenant.Id, tenant.Name, plainKey, key.Id);
     }
 }

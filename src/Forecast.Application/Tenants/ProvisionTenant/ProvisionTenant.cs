@@ -1,6 +1,7 @@
 using FluentValidation;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Security;
+using Forecast.Application.Models;
 using Forecast.Domain.Tenants;
 using Mediator;
 
@@ -26,7 +27,7 @@ public sealed class ProvisionTenantValidator : AbstractValidator<ProvisionTenant
     }
 }
 
-public sealed class ProvisionTenantHandler(IForecastDbContext db, IApiKeyResolver keys, TimeProvider clock)
+public sealed class ProvisionTenantHandler(IForecastDbContext db, IApiKeyResolver keys, ITrainingScheduler training, TimeProvider clock)
     : ICommandHandler<ProvisionTenant, ProvisionedTenant>
 {
     public async ValueTask<ProvisionedTenant> Handle(ProvisionTenant command, CancellationToken cancellationToken)
@@ -41,6 +42,7 @@ public sealed class ProvisionTenantHandler(IForecastDbContext db, IApiKeyResolve
         db.Tenants.Add(tenant);
         db.ApiKeys.Add(ApiKey.Register(tenant.Id, "provisioned", command.PlainKey, now));
         await db.SaveChangesAsync(cancellationToken);
+        training.ScheduleRetraining(tenant.Id);
         return new ProvisionedTenant(tenant.Id, true);
     }
 }

@@ -55,6 +55,30 @@ public sealed class ForecastModel : IDisposable
         }).ToList();
     }
 
+    /// <summary>
+    /// SMAPE % of this model's point forecasts per trained task on the given as-of days of a panel: the champion gate
+    /// scores a candidate and the champion on the same days.
+    /// </summary>
+    public IReadOnlyDictionary<ForecastTask, double> Smape(SeriesPanel panel, IReadOnlyList<int> asOfDays)
+    {
+        var samples = SampleBuilder.Build(panel, asOfDays, Manifest.Schema, Manifest.Window);
+        Predictions predictions;
+        using (NewDisposeScope())
+        {
+            predictions = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, Manifest.Schema, Manifest.Scaling), Manifest.Scaling);
+        }
+
+        var points = Manifest.Calibration.PointRule.Apply(predictions);
+        var tasks = ForecastTasks.All.Count;
+        return Manifest.Schema.TrainedTasks.ToDictionary(task => task, task =>
+        {
+            var known = Enumerable.Range(0, samples.Count).Where(sample => !float.IsNaN(samples.Target(sample, task))).ToList();
+            return ForecastMetrics.Smape(
+                known.Select(sample => (double)samples.Target(sample, task)).ToList(),
+                known.Select(sample => (double)points[(sample * tasks) + (int)task]).ToList());
+        });
+    }
+
     public void Save(Stream destination)
     {
         using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);

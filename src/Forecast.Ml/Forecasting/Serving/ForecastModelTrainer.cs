@@ -12,7 +12,7 @@ namespace Forecast.Ml.Forecasting.Serving;
 /// </summary>
 public static class ForecastModelTrainer
 {
-    public static (ForecastModel Model, TrainingReport Report) Train(
+    public static (ForecastModel Model, TrainingReport Report, IReadOnlyList<int> ValidationAsOfDays) Train(
         SeriesPanel panel, ForecastWindow window, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress = null)
     {
         using var data = PreparedSplit.Create(panel, window, testDays: 0);
@@ -29,6 +29,6 @@ public static class ForecastModelTrainer
             data.Schema,
             data.Scaling,
             calibration);
-        return (new ForecastModel(manifest, network), report);
+        return (new ForecastModel(manifest, network), report, data.Split.Validation);
     }
 }

@@ -1,0 +1,21 @@
+using Forecast.Application.Ingestion.BehaviourEvents;
+using Forecast.Application.Ingestion.DailyMetrics;
+
+namespace Forecast.Application.Forecasts;
+
+/// <summary>
+/// What the models read of a tenant: reference attributes and the fact rows, as ingested. <see cref="LastDay"/> is the
+/// tenant's latest day of metrics (the as-of date of forecasts), whoever the rows are for.
+/// </summary>
+public sealed record TenantHistory(
+    DateOnly? LastDay,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ScenarioAttributes,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> AdvertiserProfiles,
+    IReadOnlyList<DailyMetricRow> Metrics,
+    IReadOnlyList<BehaviourEventRow> Events);
+
+/// <summary>Reads a tenant's history for training (all of it) or for one advertiser's forecast (its recent days).</summary>
+public interface ITenantHistoryReader
+{
+    Task<TenantHistory> ReadAsync(Guid tenantId, string? advertiserId, DateOnly? from, CancellationToken cancellationToken);
+}

@@ -1,0 +1,34 @@
+using Forecast.Application.Common.Persistence;
+using Forecast.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Application.Models;
+
+/// <summary>
+/// Makes a model the champion of its tenant and kind, retiring the current one, in one transaction. The retirement is
+/// saved first so the one-champion index never sees two; a concurrent promotion fails on that index instead of
+/// leaving two champions or none.
+/// </summary>
+public static class ChampionPromotion
+{
+    public static Task PromoteAsync(IForecastDbContext db, RegisteredModel model, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(async token =>
+        {
+            var current = await db.Models.SingleOrDefaultAsync(
+                candidate => candidate.TenantId == model.TenantId && candidate.Kind == model.Kind && candidate.Status == ModelStatus.Champion,
+                token);
+            if (current?.Id == model.Id)
+            {
+                return;
+            }
+
+            if (current is not null)
+            {
+                current.Retire();
+                await db.SaveChangesAsync(token);
+            }
+
+            model.Promote(now);
+            await db.SaveChangesAsync(token);
+        }, cancellationToken);
+}

@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using Forecast.Domain.Models;
+
+namespace Forecast.Application.Models;
+
+/// <summary>A registered model, without its artifact.</summary>
+/// <param name="Id">Model id.</param>
+/// <param name="Kind">Model kind (m2m).</param>
+/// <param name="Version">Version per tenant and kind.</param>
+/// <param name="Status">Training, Candidate, Champion, Retired or Failed.</param>
+/// <param name="CreatedAt">When training started.</param>
+/// <param name="CompletedAt">When training ended.</param>
+/// <param name="PromotedAt">When it last became champion.</param>
+/// <param name="TrainedThrough">Last day of data it learned from.</param>
+/// <param name="DataFingerprint">Hash of the rows it learned from.</param>
+/// <param name="HyperParameters">Model and training settings.</param>
+/// <param name="Metrics">Validation-window scores of this model and of the champion it was compared with, per task.</param>
+/// <param name="Error">Why training failed, when it did.</param>
+public sealed record ModelDto(
+    Guid Id,
+    string Kind,
+    int Version,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt,
+    DateTimeOffset? PromotedAt,
+    DateOnly? TrainedThrough,
+    string? DataFingerprint,
+    JsonElement? HyperParameters,
+    JsonElement? Metrics,
+    string? Error)
+{
+    /// <summary>
+    /// The projection queries use: it names every column but the artifact, so listing models never reads the weights.
+    /// </summary>
+    public static readonly Expression<Func<RegisteredModel, ModelDto>> Projection = model => new ModelDto(
+        model.Id,
+        model.Kind,
+        model.Version,
+        model.Status.ToString(),
+        model.CreatedAt,
+        model.CompletedAt,
+        model.PromotedAt,
+        model.TrainedThrough,
+        model.DataFingerprint,
+        Parse(model.HyperParameters),
+        Parse(model.Metrics),
+        model.Error);
+
+    private static readonly Func<RegisteredModel, ModelDto> Compiled = Projection.Compile();
+
+    public static ModelDto From(RegisteredModel model) => Compiled(model);
+
+    public static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
+}

@@ -1,0 +1,21 @@
+using Forecast.Application.Common.Persistence;
+using Forecast.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Application.Models.PromoteModel;
+
+/// <summary>Makes a candidate (or a retired model) the champion by hand, skipping the automatic gate.</summary>
+public sealed record PromoteModel(Guid TenantId, Guid ModelId) : ICommand<ModelDto>;
+
+public sealed class PromoteModelHandler(IForecastDbContext db, TimeProvider clock) : ICommandHandler<PromoteModel, ModelDto>
+{
+    public async ValueTask<ModelDto> Handle(PromoteModel command, CancellationToken cancellationToken)
+    {
+        var model = await db.Models.SingleOrDefaultAsync(
+            candidate => candidate.TenantId == command.TenantId && candidate.Id == command.ModelId, cancellationToken)
+            ?? throw DomainException.NotFound("Model", command.ModelId.ToString());
+        await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), cancellationToken);
+        return ModelDto.From(model);
+    }
+}

@@ -1,0 +1,26 @@
+using FluentValidation;
+using Mediator;
+
+namespace Forecast.Application.Models.TrainModel;
+
+/// <summary>Queues a training run of the tenant's model of a kind; returns the job to follow.</summary>
+public sealed record TrainModel(Guid TenantId, string Kind) : ICommand<TrainingAccepted>;
+
+/// <param name="JobId">The training job; follow it at /v1/jobs/{jobId}.</param>
+public sealed record TrainingAccepted(string JobId);
+
+public sealed class TrainModelValidator : AbstractValidator<TrainModel>
+{
+    public TrainModelValidator()
+    {
+        RuleFor(command => command.Kind).Must(ModelKinds.Trainable.Contains)
+            .WithMessage($"Trainable kinds: {string.Join(", ", ModelKinds.Trainable)}.")
+            .OverridePropertyName("kind");
+    }
+}
+
+public sealed class TrainModelHandler(ITrainingScheduler scheduler) : ICommandHandler<TrainModel, TrainingAccepted>
+{
+    public ValueTask<TrainingAccepted> Handle(TrainModel command, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(new TrainingAccepted(scheduler.EnqueueTraining(command.TenantId, command.Kind)));
+}

@@ -1,0 +1,19 @@
+namespace Forecast.Jobs.Hosting;
+
+/// <summary>Background job settings (section Forecast:Jobs).</summary>
+public sealed class JobsOptions
+{
+    public const string Section = "Forecast:Jobs";
+
+    /// <summary>Run a Hangfire server in this process (the API's embedded mode); standalone workers always do.</summary>
+    public bool RunServer { get; set; } = true;
+
+    /// <summary>Concurrent jobs per server. Training uses every core, so one is the default.</summary>
+    public int WorkerCount { get; set; } = 1;
+
+    /// <summary>Most epochs of a training run (early stopping usually ends it sooner).</summary>
+    public int TrainingMaxEpochs { get; set; } = 60;
+
+    /// <summary>When each tenant's model is retrained (cron, UTC): nightly by default.</summary>
+    public string RetrainCron { get; set; } = "0 2 * * *";
+}

@@ -1,0 +1,45 @@
+using Forecast.Application.Models;
+using Forecast.Jobs.Hosting;
+using Hangfire;
+using Hangfire.States;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Jobs.Training;
+
+/// <summary>Training jobs on Hangfire: enqueue now, schedule nightly, and read a job back for its tenant only.</summary>
+internal sealed class HangfireTrainingScheduler(
+    IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, IOptions<JobsOptions> options) : ITrainingScheduler
+{
+    public string EnqueueTraining(Guid tenantId, string kind) =>
+        jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None));
+
+    public void ScheduleRetraining(Guid tenantId) =>
+        recurring.AddOrUpdate<TrainM2MJob>($"train-m2m-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.RetrainCron);
+
+    public TrainingJobDto? Find(Guid tenantId, string jobId)
+    {
+        if (!long.TryParse(jobId, out _))
+        {
+            return null;
+        }
+
+        var details = storage.GetMonitoringApi().JobDetails(jobId);
+        if (details?.Job is null || details.Job.Type != typeof(TrainM2MJob) || details.Job.Args.FirstOrDefault() is not Guid owner || owner != tenantId)
+        {
+            return null;
+        }
+
+        using var connection = storage.GetConnection();
+        var latest = details.History.FirstOrDefault();
+        string? error = null;
+        details.History.FirstOrDefault(state => state.StateName == FailedState.StateName)?.Data.TryGetValue("ExceptionMessage", out error);
+        return new TrainingJobDto(
+            jobId,
+            ModelKinds.M2M,
+            latest?.StateName ?? "Unknown",
+            TrainingProgressReporter.Read(connection.GetJobParameter(jobId, TrainingProgressReporter.Parameter)),
+            details.CreatedAt is { } created ? new DateTimeOffset(created, TimeSpan.Zero) : null,
+            latest is null ? null : new DateTimeOffset(latest.CreatedAt, TimeSpan.Zero),
+            latest?.StateName == FailedState.StateName ? error : null);
+    }
+}

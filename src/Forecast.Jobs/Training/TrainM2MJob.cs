@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Forecast.Application.Common.Persistence;
+using Forecast.Application.Forecasts;
+using Forecast.Application.Models;
+using Forecast.Domain.Models;
+using Forecast.Jobs.Forecasting;
+using Forecast.Jobs.Hosting;
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Training;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Jobs.Training;
+
+/// <summary>
+/// Trains a tenant's M2M model from everything it has sent, registers it, and makes it champion only if it beats the
+/// current champion on the same validation days (mean SMAPE over the tasks both forecast). One run per tenant at a
+/// time (a Hangfire distributed lock on the tenant argument); failures retry with back-off, then stay Failed with the
+/// reason. A run killed midway leaves its registry row in Training, which the next run marks as interrupted.
+/// </summary>
+public sealed class TrainM2MJob(
+    IServiceScopeFactory scopes, ITenantHistoryReader history, IOptions<JobsOptions> options, TimeProvider clock, ILogger<TrainM2MJob> logger)
+{
+    public static readonly M2MConfig Config = new();
+
+    private TrainingOptions Training => new(MaxEpochs: options.Value.TrainingMaxEpochs);
+
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var progress = new TrainingProgressReporter(context);
+        progress.Report(new TrainingProgressDto("reading-data", 2, 0, Training.MaxEpochs, null, null));
+        var data = await history.ReadAsync(tenantId, null, null, cancellationToken);
+        if (data.Metrics.Count == 0)
+        {
+            throw new InvalidOperationException("The tenant has no daily metrics to learn from; ingest some with POST /v1/ingest/daily-metrics.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
+        var model = await StartAsync(db, tenantId, cancellationToken);
+        try
+        {
+            var panel = SeriesPanelBuilder.Build(data);
+            var (candidate, report, validationDays) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, Training, epoch =>
+                progress.Report(new TrainingProgressDto("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
+                    epoch.TrainLoss, epoch.ValidationDeviance)));
+            using (candidate)
+            {
+                progress.Report(new TrainingProgressDto("evaluating", 92, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
+                var gate = await ChampionGate.CompareAsync(db, candidate, panel, validationDays, tenantId, cancellationToken);
+
+                progress.Report(new TrainingProgressDto("registering", 96, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
+                using var artifact = new MemoryStream();
+                candidate.Save(artifact);
+                model.Complete(
+                    artifact.ToArray(),
+                    candidate.Manifest.TrainedThrough,
+                    DataFingerprint.Of(data),
+                    JsonSerializer.Serialize(new { config = Config, training = Training, window = candidate.Manifest.Window }, JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(gate.Metrics(report), JsonSerializerOptions.Web),
+                    clock.GetUtcNow());
+                await db.SaveChangesAsync(cancellationToken);
+                if (gate.CandidateWins)
+                {
+                    await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), cancellationToken);
+                }
+
+                logger.LogInformation("Tenant {TenantId}: M2M v{Version} trained ({Epochs} epochs), {Outcome}",
+                    tenantId, model.Version, report.Epochs, gate.CandidateWins ? "promoted to champion" : "kept as candidate");
+            }
+
+            progress.Report(new TrainingProgressDto("done", 100, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            db.Models.Entry(model).State = EntityState.Unchanged;
+            model.Fail(exception.Message, clock.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Marks runs that never finished as interrupted and registers this run as the next version.</summary>
+    private async Task<RegisteredModel> StartAsync(IForecastDbContext db, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var interrupted = await db.Models
+            .Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Training)
+            .ToListAsync(cancellationToken);
+        interrupted.ForEach(model => model.Fail("interrupted: the process running this training stopped before it finished", now));
+        var version = 1 + (await db.Models.Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M)
+            .MaxAsync(model => (int?)model.Version, cancellationToken) ?? 0);
+        var started = RegisteredModel.StartTraining(tenantId, ModelKinds.M2M, version, now);
+        db.Models.Add(started);
+        await db.SaveChangesAsync(cancellationToken);
+        return started;
+    }
+}

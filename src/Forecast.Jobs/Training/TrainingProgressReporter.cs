@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Forecast.Application.Models;
+using Hangfire.Server;
+
+namespace Forecast.Jobs.Training;
+
+/// <summary>Stores a job's progress as a job parameter in Hangfire's storage, where GET /v1/jobs/{id} reads it.</summary>
+internal sealed class TrainingProgressReporter(PerformContext? context)
+{
+    public const string Parameter = "progress";
+
+    public void Report(TrainingProgressDto progress) =>
+        context?.Connection.SetJobParameter(context.BackgroundJob.Id, Parameter, JsonSerializer.Serialize(progress, JsonSerializerOptions.Web));
+
+    public static TrainingProgressDto? Read(string? stored) =>
+        stored is null ? null : JsonSerializer.Deserialize<TrainingProgressDto>(stored, JsonSerializerOptions.Web);
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Text.Json;
+using Forecast.Api.Tests.Support;
+using Forecast.Jobs.Training;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forecast.Api.Tests.Forecasting;
+
+[Collection(ApiCollection.Name)]
+public sealed class ForecastEndpointTests(ForecastApp app)
+{
+    [Fact]
+    public async Task Without_a_champion_forecasts_are_409_saying_how_to_train()
+    {
+        var tenant = await app.NewTenantWithA1InAppAsync();
+
+        var problem = await (await tenant.Http.GetAsync("/v1/advertisers/a1/forecasts")).ReadJsonAsync(HttpStatusCode.Conflict);
+
+        Assert.Contains("POST /v1/models/m2m/train", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_advertiser_is_404_and_an_unsupported_horizon_is_400()
+    {
+        var tenant = await app.NewTenantWithA1InAppAsync();
+
+        await (await tenant.Http.GetAsync("/v1/advertisers/ghost/forecasts")).ReadJsonAsync(HttpStatusCode.NotFound);
+        var problem = await (await tenant.Http.GetAsync("/v1/advertisers/a1/forecasts?horizon=30")).ReadJsonAsync(HttpStatusCode.BadRequest);
+
+        Assert.Equal(["horizon"], problem.ErrorFields());
+    }
+
+    [Fact]
+    public async Task Training_through_the_api_promotes_a_champion_that_serves_forecasts_with_intervals()
+    {
+        var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
+
+        var accepted = await tenant.Http.PostAsync("/v1/models/m2m/train", null);
+        await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
+        var job = await WaitForJobAsync(tenant, accepted.Headers.Location!.ToString());
+
+        Assert.Equal("Succeeded", job.GetProperty("state").GetString());
+        Assert.Equal(100, job.GetProperty("progress").GetProperty("percent").GetInt32());
+        var models = await (await tenant.Http.GetAsync("/v1/models")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Champion", models[0].GetProperty("status").GetString());
+
+        var forecast = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts?horizon=7")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, forecast.GetProperty("modelVersion").GetInt32());
+        Assert.Contains("spend", forecast.GetProperty("notForecast").EnumerateObject().Select(task => task.Name));
+        var scenarios = forecast.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.NotEmpty(scenarios);
+        Assert.All(scenarios, scenario =>
+        {
+            Assert.InRange(scenario.GetProperty("churnProbability").GetDouble(), 0, 1);
+            foreach (var task in scenario.GetProperty("tasks").EnumerateObject())
+            {
+                var point = task.Value.GetProperty("forecast").GetDouble();
+                Assert.InRange(point, task.Value.GetProperty("lower").GetDouble(), task.Value.GetProperty("upper").GetDouble());
+            }
+        });
+    }
+
+    [Fact]
+    public async Task A_model_that_is_not_better_stays_candidate_and_the_champion_keeps_serving()
+    {
+        var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<TrainM2MJob>();
+
+        await job.RunAsync(tenant.Id, null, CancellationToken.None);
+        // Same data, same seed: the same scores, so the second model does not beat the first.
+        await job.RunAsync(tenant.Id, null, CancellationToken.None);
+
+        var models = await (await tenant.Http.GetAsync("/v1/models")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Candidate", "Champion"], models.EnumerateArray().Select(model => model.GetProperty("status").GetString()));
+        var forecast = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(1, forecast.GetProperty("modelVersion").GetInt32());
+
+        var candidate = models[0].GetProperty("id").GetGuid();
+        await (await tenant.Http.PostAsync($"/v1/models/{candidate}/promote", null)).ReadJsonAsync(HttpStatusCode.OK);
+        await Task.Delay(Forecast.Jobs.Serving.ChampionModels.RecheckAfter + TimeSpan.FromMilliseconds(200));
+        var promoted = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(2, promoted.GetProperty("modelVersion").GetInt32());
+
+        await (await tenant.Http.PostAsync("/v1/models/m2m/rollback", null)).ReadJsonAsync(HttpStatusCode.OK);
+        var statuses = await (await tenant.Http.GetAsync("/v1/models")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Retired", "Champion"], statuses.EnumerateArray().Select(model => model.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task Another_tenants_job_is_not_found()
+    {
+        var owner = await app.NewTenantAsync();
+        var other = await app.NewTenantAsync();
+        var accepted = await owner.Http.PostAsync("/v1/models/m2m/train", null);
+        await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
+
+        await (await other.Http.GetAsync(accepted.Headers.Location!.ToString())).ReadJsonAsync(HttpStatusCode.NotFound);
+        await (await other.Http.GetAsync("/v1/jobs/not-a-job")).ReadJsonAsync(HttpStatusCode.NotFound);
+    }
+
+    private static async Task<JsonElement> WaitForJobAsync(TenantClient tenant, string location)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            var job = await (await tenant.Http.GetAsync(location)).ReadJsonAsync(HttpStatusCode.OK);
+            var state = job.GetProperty("state").GetString();
+            if (state is "Succeeded" or "Failed" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(500);
+        }
+    }
+}
