@@ -91,7 +91,7 @@ cmd_run() {
   Forecast__Demo__Enabled=true \
   Forecast__Demo__ApiKey=$(cat .data/demo-api-key) \
   ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
-    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --urls "http://127.0.0.1:$api_port" &
+    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "http://127.0.0.1:$api_port" &
   local api=$!
   trap 'kill -TERM $api 2>/dev/null' INT TERM
   wait $api || wait $api || true
@@ -141,7 +141,7 @@ cmd_bench() {
   dotnet build src/Forecast.Api -c Release -v quiet -nologo
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
   Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
-    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
+    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
   bench_api=$!
   for _ in $(seq 1 120); do curl -sf "$FORECAST_API_URL/health/ready" >/dev/null && break; sleep 0.5; done
   dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll "$@"

@@ -6,8 +6,6 @@ using Forecast.Jobs.Serving;
 using Forecast.Jobs.Training;
 using Hangfire;
 using Hangfire.PostgreSql;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Jobs;
 

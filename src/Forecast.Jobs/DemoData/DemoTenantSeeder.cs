@@ -1,15 +1,14 @@
+using Forecast.Application.Models;
 using Forecast.Application.Tenants.ProvisionTenant;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Jobs.DemoData;
 
 /// <summary>
-/// On start (after migrations), provisions the demo tenant and, the first time only, imports the demo data; a second
-/// start finds the tenant and skips the import, which would change nothing anyway.
+/// On start (after migrations), provisions the demo tenant and, the first time only, imports the demo data and queues
+/// the first M2M training, so the demo serves forecasts minutes after the first start; a second start finds the tenant
+/// and skips both (nightly retraining is scheduled with the tenant).
 /// </summary>
 internal sealed class DemoTenantSeeder(
     IServiceScopeFactory scopes, IOptions<DemoOptions> options, ILogger<DemoTenantSeeder> logger) : IHostedService
@@ -33,7 +32,8 @@ internal sealed class DemoTenantSeeder(
 
         var importer = scope.ServiceProvider.GetRequiredService<TabmoCampaignImporter>();
         var summary = await importer.ImportAsync(tenant.TenantId, demo.DataPath, cancellationToken);
-        logger.LogInformation("Demo tenant {TenantId} loaded: {Summary}", tenant.TenantId, summary);
+        var job = scope.ServiceProvider.GetRequiredService<ITrainingScheduler>().EnqueueTraining(tenant.TenantId, ModelKinds.M2M);
+        logger.LogInformation("Demo tenant {TenantId} loaded: {Summary}; first M2M training is job {JobId}", tenant.TenantId, summary, job);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

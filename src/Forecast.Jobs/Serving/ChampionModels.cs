@@ -4,7 +4,6 @@ using Forecast.Application.Models;
 using Forecast.Domain.Models;
 using Forecast.Ml.Forecasting.Serving;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Jobs.Serving;
 

@@ -12,8 +12,6 @@ using Forecast.Ml.Forecasting.Training;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Jobs.Training;

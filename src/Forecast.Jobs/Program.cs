@@ -1,0 +1,25 @@
+using Forecast.Application;
+using Forecast.Infrastructure;
+using Forecast.Ml;
+
+namespace Forecast.Jobs;
+
+/// <summary>
+/// The standalone worker: a Hangfire server on the service's PostgreSQL, without HTTP. Run as many as the training
+/// load needs; they share the job queue and the per-tenant training lock.
+/// </summary>
+internal static class Worker
+{
+    public static async Task Main(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Configuration["Forecast:Jobs:RunServer"] = "true";
+        builder.Services
+            .AddApplication()
+            .AddInfrastructure(builder.Configuration)
+            .AddJobs(builder.Configuration);
+
+        TorchRuntime.UseThreads(Environment.ProcessorCount);
+        await builder.Build().RunAsync();
+    }
+}
