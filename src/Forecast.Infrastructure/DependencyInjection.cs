@@ -44,6 +44,7 @@ public static class DependencyInjection
 
         services.AddSingleton<IApiKeyResolver, CachedApiKeyResolver>();
         services.AddSingleton<ITenantHistoryReader, NpgsqlTenantHistoryReader>();
+        services.AddSingleton<IForecastStore, NpgsqlForecastStore>();
         return services;
     }
 }

@@ -36,6 +36,7 @@ public static class DependencyInjection
         }
 
         services.AddScoped<TrainM2MJob>();
+        services.AddScoped<ScoreForecastsJob>();
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();

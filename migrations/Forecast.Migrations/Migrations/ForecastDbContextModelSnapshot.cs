@@ -71,6 +71,58 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("advertisers", (string)null);
                 });
 
+            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("AdvertiserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("advertiser_id");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<double>("ChurnProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("churn_probability");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_days");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_id");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version");
+
+                    b.Property<string>("Tasks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tasks");
+
+                    b.HasKey("TenantId", "AdvertiserId", "ScenarioId")
+                        .HasName("pk_forecasts");
+
+                    b.HasIndex("TenantId", "ScenarioId")
+                        .HasDatabaseName("ix_forecasts_tenant_id_scenario_id");
+
+                    b.ToTable("forecasts", (string)null);
+                });
+
             modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -469,6 +521,23 @@ namespace Forecast.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_advertisers_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+                {
+                    b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AdvertiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecasts_advertisers_tenant_id_advertiser_id");
+
+                    b.HasOne("Forecast.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecasts_scenarios_tenant_id_scenario_id");
                 });
 
             modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
 using Forecast.Application.Forecasts;
+using Forecast.Api.OpenApi;
 using Forecast.Application.Forecasts.GetAdvertiserForecasts;
+using Forecast.Application.Forecasts.GetForecastSummary;
+using Forecast.Application.Forecasts.QueryForecasts;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,8 +22,31 @@ internal static class ForecastsApi
             .WithDescription("Spend (when sent), impressions, clicks and active days over the horizon with 80% intervals, churn probability, "
                 + "as-of date, model version and the experts' attention weights. 409 when the tenant has no champion model yet.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        var forecasts = v1.MapGroup("/forecasts").WithTags("Forecasts").RequireAuthorization(ApiKeyDefaults.TenantPolicy);
+        forecasts.MapPost("/query", Query)
+            .WithSummary("Forecast up to 1,000 advertisers at once")
+            .WithDescription("Served from the batch-scored forecasts when fresh, else computed by the champion. Unknown ids are listed, not an error.")
+            .WithRequestExample(new ForecastQueryBody(["934", "1034"], "app"))
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        forecasts.MapGet("/summary", Summary)
+            .WithSummary("Portfolio totals and the advertisers most likely to churn")
+            .WithDescription("From the champion's batch-scored forecasts of the tenant's latest day.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         return v1;
     }
+
+    private static async Task<Ok<ForecastQueryResult>> Query(
+        ForecastQueryBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new QueryForecasts(user.TenantId(), body.AdvertiserIds, body.Scenario), cancellationToken));
+
+    private static async Task<Ok<ForecastSummaryDto>> Summary(
+        ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, string? scenario = null) =>
+        TypedResults.Ok(await mediator.Send(new GetForecastSummary(user.TenantId(), scenario), cancellationToken));
+
+    /// <summary>Advertisers to forecast.</summary>
+    /// <param name="AdvertiserIds">Up to 1,000 advertiser ids.</param>
+    /// <param name="Scenario">Only this scenario, when given.</param>
+    public sealed record ForecastQueryBody(IReadOnlyList<string> AdvertiserIds, string? Scenario = null);
 
     private static async Task<Ok<AdvertiserForecastDto>> GetAdvertiserForecasts(
         string id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, int horizon = 7, string? scenario = null) =>

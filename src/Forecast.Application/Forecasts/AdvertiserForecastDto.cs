@@ -31,8 +31,12 @@ public sealed record ScenarioForecastDto(string Scenario, double ChurnProbabilit
 /// <param name="ExpertWeights">Meta-attention weight of each expert for this task and scenario (sums to 1).</param>
 public sealed record TaskForecastDto(double Forecast, double Rate, double Lower, double Upper, IReadOnlyList<float> ExpertWeights);
 
-/// <summary>Runs the tenant's champion model; throws a 409 problem when the tenant has none yet.</summary>
+/// <summary>
+/// Forecasts with the tenant's champion model, from the batch-scored table when fresh, else online; throws a 409
+/// problem when the tenant has no champion yet.
+/// </summary>
 public interface IAdvertiserForecaster
 {
-    Task<AdvertiserForecastDto> ForecastAsync(Guid tenantId, string advertiserId, string? scenario, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AdvertiserForecastDto>> ForecastAsync(
+        Guid tenantId, IReadOnlyList<string> advertiserIds, string? scenario, CancellationToken cancellationToken);
 }

@@ -14,8 +14,12 @@ public sealed record TenantHistory(
     IReadOnlyList<DailyMetricRow> Metrics,
     IReadOnlyList<BehaviourEventRow> Events);
 
-/// <summary>Reads a tenant's history for training (all of it) or for one advertiser's forecast (its recent days).</summary>
+/// <summary>
+/// Reads a tenant's history: for training all of it, for forecasts the last <c>recentDays</c> days before the tenant's
+/// latest day, of some advertisers (null: all).
+/// </summary>
 public interface ITenantHistoryReader
 {
-    Task<TenantHistory> ReadAsync(Guid tenantId, string? advertiserId, DateOnly? from, CancellationToken cancellationToken);
+    Task<TenantHistory> ReadAsync(
+        Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, CancellationToken cancellationToken);
 }

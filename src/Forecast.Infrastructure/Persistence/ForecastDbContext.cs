@@ -1,5 +1,6 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Advertisers;
+using Forecast.Domain.Forecasts;
 using Forecast.Domain.Metrics;
 using Forecast.Domain.Models;
 using Forecast.Domain.Scenarios;
@@ -19,6 +20,8 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<Advertiser> Advertisers => Set<Advertiser>();
 
     public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
+
+    public DbSet<StoredForecast> Forecasts => Set<StoredForecast>();
 
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
 

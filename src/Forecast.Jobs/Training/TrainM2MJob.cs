@@ -5,6 +5,7 @@ using Forecast.Application.Models;
 using Forecast.Domain.Models;
 using Forecast.Jobs.Forecasting;
 using Forecast.Jobs.Hosting;
+using Forecast.Jobs.Serving;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Serving;
@@ -20,10 +21,16 @@ namespace Forecast.Jobs.Training;
 /// Trains a tenant's M2M model from everything it has sent, registers it, and makes it champion only if it beats the
 /// current champion on the same validation days (mean SMAPE over the tasks both forecast). One run per tenant at a
 /// time (a Hangfire distributed lock on the tenant argument); failures retry with back-off, then stay Failed with the
-/// reason. A run killed midway leaves its registry row in Training, which the next run marks as interrupted.
+/// reason. A run killed midway leaves its registry row in Training, which the next run marks as interrupted. Each run
+/// ends by queueing the batch scoring of the tenant's forecasts.
 /// </summary>
 public sealed class TrainM2MJob(
-    IServiceScopeFactory scopes, ITenantHistoryReader history, IOptions<JobsOptions> options, TimeProvider clock, ILogger<TrainM2MJob> logger)
+    IServiceScopeFactory scopes,
+    ITenantHistoryReader history,
+    IBackgroundJobClient jobs,
+    IOptions<JobsOptions> options,
+    TimeProvider clock,
+    ILogger<TrainM2MJob> logger)
 {
     public static readonly M2MConfig Config = new();
 
@@ -75,6 +82,8 @@ public sealed class TrainM2MJob(
                     tenantId, model.Version, report.Epochs, gate.CandidateWins ? "promoted to champion" : "kept as candidate");
             }
 
+            // Fresh data or a new champion: either way the stored forecasts are rescored.
+            jobs.Enqueue<ScoreForecastsJob>(job => job.RunAsync(tenantId, CancellationToken.None));
             progress.Report(new TrainingProgressDto("done", 100, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

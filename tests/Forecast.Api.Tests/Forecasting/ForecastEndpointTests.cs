@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Forecast.Api.Tests.Support;
 using Forecast.Jobs.Training;
@@ -46,6 +47,13 @@ public sealed class ForecastEndpointTests(ForecastApp app)
 
         var forecast = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts?horizon=7")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, forecast.GetProperty("modelVersion").GetInt32());
+        var summary = await WaitForSummaryAsync(tenant);
+        Assert.True(summary.GetProperty("forecasts").GetInt32() > 0);
+        Assert.InRange(summary.GetProperty("mostLikelyToChurn")[0].GetProperty("churnProbability").GetDouble(), 0, 1);
+        var queried = await (await tenant.Http.PostAsJsonAsync("/v1/forecasts/query", new { advertiserIds = new[] { advertiser, "ghost" } }))
+            .ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["ghost"], queried.GetProperty("unknownAdvertiserIds").EnumerateArray().Select(id => id.GetString()));
+        Assert.Equal(Figures(forecast), Figures(queried.GetProperty("forecasts")[0]));
         Assert.Contains("spend", forecast.GetProperty("notForecast").EnumerateObject().Select(task => task.Name));
         var scenarios = forecast.GetProperty("scenarios").EnumerateArray().ToList();
         Assert.NotEmpty(scenarios);
@@ -97,6 +105,40 @@ public sealed class ForecastEndpointTests(ForecastApp app)
 
         await (await other.Http.GetAsync(accepted.Headers.Location!.ToString())).ReadJsonAsync(HttpStatusCode.NotFound);
         await (await other.Http.GetAsync("/v1/jobs/not-a-job")).ReadJsonAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_query_for_more_than_1000_advertisers_is_400()
+    {
+        var tenant = await app.NewTenantAsync();
+
+        var response = await tenant.Http.PostAsJsonAsync("/v1/forecasts/query", new { advertiserIds = Enumerable.Range(0, 1001).Select(id => $"a{id}") });
+
+        Assert.Equal(["advertiserIds"], (await response.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
+    }
+
+    /// <summary>Every number of a forecast by scenario and task, whatever order the JSON lists them in.</summary>
+    private static List<string> Figures(JsonElement forecast) =>
+        forecast.GetProperty("scenarios").EnumerateArray()
+            .SelectMany(scenario => scenario.GetProperty("tasks").EnumerateObject().Select(task =>
+                $"{scenario.GetProperty("scenario")}/{task.Name}: {task.Value.GetProperty("forecast")} {task.Value.GetProperty("lower")} {task.Value.GetProperty("upper")} {scenario.GetProperty("churnProbability")}"))
+            .Order()
+            .ToList();
+
+    /// <summary>Scoring follows training as its own job: the summary answers once it has run.</summary>
+    private static async Task<JsonElement> WaitForSummaryAsync(TenantClient tenant)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var response = await tenant.Http.GetAsync("/v1/forecasts/summary");
+            if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline)
+            {
+                return await response.ReadJsonAsync(HttpStatusCode.OK);
+            }
+
+            await Task.Delay(500);
+        }
     }
 
     private static async Task<JsonElement> WaitForJobAsync(TenantClient tenant, string location)

@@ -37,6 +37,6 @@ public sealed class GetAdvertiserForecastsHandler(IForecastDbContext db, IAdvert
             throw DomainException.NotFound("Scenario", query.Scenario);
         }
 
-        return await forecaster.ForecastAsync(query.TenantId, query.AdvertiserId, query.Scenario, cancellationToken);
+        return (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
     }
 }

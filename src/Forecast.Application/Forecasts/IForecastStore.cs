@@ -1,0 +1,17 @@
+namespace Forecast.Application.Forecasts;
+
+/// <summary>One stored forecast row, as read back.</summary>
+public sealed record StoredScenarioForecast(string AdvertiserId, DateOnly AsOf, int HorizonDays, Guid ModelId, int ModelVersion, ScenarioForecastDto Forecast);
+
+/// <summary>
+/// The batch-scored forecasts of a tenant. Reads return only fresh rows: scored from the tenant's latest day of
+/// metrics by the given model; anything else is recomputed online.
+/// </summary>
+public interface IForecastStore
+{
+    /// <summary>Replaces all of the tenant's stored forecasts in one transaction.</summary>
+    Task ReplaceAsync(Guid tenantId, IReadOnlyList<StoredScenarioForecast> forecasts, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
+        Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken);
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Forecast.Application.Forecasts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Forecast.Infrastructure.Forecasting;
+
+/// <summary>The forecasts table: replaced whole per tenant by binary COPY, read back fresh rows only.</summary>
+internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvider clock) : IForecastStore
+{
+    public async Task ReplaceAsync(Guid tenantId, IReadOnlyList<StoredScenarioForecast> forecasts, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var staging = new NpgsqlCommand(
+            "CREATE TEMP TABLE scored (advertiser_ref text, scenario_ref text, as_of date, horizon_days int, model_id uuid, model_version int, churn_probability double precision, tasks jsonb) ON COMMIT DROP",
+            connection))
+        {
+            await staging.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var importer = await connection.BeginBinaryImportAsync("COPY scored FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in forecasts)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(row.AdvertiserId, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(row.Forecast.Scenario, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(row.AsOf, NpgsqlDbType.Date, cancellationToken);
+                await importer.WriteAsync(row.HorizonDays, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync(row.ModelId, NpgsqlDbType.Uuid, cancellationToken);
+                await importer.WriteAsync(row.ModelVersion, NpgsqlDbType.Integer, cancellationToken);
+                await importer.WriteAsync(row.Forecast.ChurnProbability, NpgsqlDbType.Double, cancellationToken);
+                await importer.WriteAsync(JsonSerializer.Serialize(row.Forecast.Tasks, JsonSerializerOptions.Web), NpgsqlDbType.Jsonb, cancellationToken);
+            }
+
+            await importer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var delete = new NpgsqlCommand("DELETE FROM forecasts WHERE tenant_id = $1", connection))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var replace = new NpgsqlCommand("""
+            INSERT INTO forecasts (tenant_id, advertiser_id, scenario_id, as_of, horizon_days, model_id, model_version, churn_probability, tasks, created_at)
+            SELECT $1, a.id, s.id, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks, $2
+            FROM scored f
+            JOIN advertisers a ON a.tenant_id = $1 AND a.external_id = f.advertiser_ref
+            JOIN scenarios s ON s.tenant_id = $1 AND s.key = f.scenario_ref
+            """, connection))
+        {
+            replace.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            replace.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow() });
+            await replace.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
+        Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
+            FROM forecasts f
+            JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
+            JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
+            WHERE f.tenant_id = $1 AND f.model_id = $2
+              AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1)
+              AND ($3::text[] IS NULL OR a.external_id = ANY($3))
+              AND ($4::text IS NULL OR s.key = $4)
+            ORDER BY a.external_id, s.key
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = modelId });
+        command.Parameters.Add(new NpgsqlParameter { Value = advertiserIds is null ? DBNull.Value : advertiserIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)scenario ?? DBNull.Value });
+        var rows = new List<StoredScenarioForecast>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var tasks = JsonSerializer.Deserialize<Dictionary<string, TaskForecastDto>>(reader.GetString(7), JsonSerializerOptions.Web) ?? [];
+            rows.Add(new StoredScenarioForecast(
+                reader.GetString(0), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3), reader.GetGuid(4), reader.GetInt32(5),
+                new ScenarioForecastDto(reader.GetString(1), reader.GetDouble(6), tasks)));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,14 @@
+using Forecast.Application.Forecasts;
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Serving;
+
+namespace Forecast.Jobs.Serving;
+
+/// <summary>The model's forecast of one series as the API shows it, for online and batch scoring alike.</summary>
+internal static class ForecastMapping
+{
+    public static ScenarioForecastDto ToDto(SeriesForecast series) => new(
+        series.Scenario,
+        series.ChurnProbability,
+        series.Tasks.ToDictionary(task => task.Task.Name(), task => new TaskForecastDto(task.Point, task.Rate, task.Lower, task.Upper, task.ExpertWeights)));
+}
