@@ -37,6 +37,7 @@ public static class DependencyInjection
 
         services.AddScoped<TrainM2MJob>();
         services.AddScoped<ScoreForecastsJob>();
+        services.AddScoped<PruneModelsJob>();
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();

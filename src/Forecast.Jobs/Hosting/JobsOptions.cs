@@ -16,4 +16,7 @@ public sealed class JobsOptions
 
     /// <summary>When each tenant's model is retrained (cron, UTC): nightly by default.</summary>
     public string RetrainCron { get; set; } = "0 2 * * *";
+
+    /// <summary>When each tenant's old models are pruned (cron, UTC).</summary>
+    public string PruneCron { get; set; } = "0 4 * * *";
 }

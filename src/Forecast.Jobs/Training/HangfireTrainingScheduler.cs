@@ -13,8 +13,12 @@ internal sealed class HangfireTrainingScheduler(
     public string EnqueueTraining(Guid tenantId, string kind) =>
         jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None));
 
-    public void ScheduleRetraining(Guid tenantId) =>
+    /// <summary>Nightly retraining (which queues scoring when it ends) and pruning an hour later.</summary>
+    public void ScheduleRetraining(Guid tenantId)
+    {
         recurring.AddOrUpdate<TrainM2MJob>($"train-m2m-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.RetrainCron);
+        recurring.AddOrUpdate<PruneModelsJob>($"prune-models-{tenantId}", job => job.RunAsync(tenantId, CancellationToken.None), options.Value.PruneCron);
+    }
 
     public TrainingJobDto? Find(Guid tenantId, string jobId)
     {
