@@ -3,6 +3,7 @@ using Forecast.Api.Authentication;
 using Forecast.Application.Forecasts;
 using Forecast.Api.OpenApi;
 using Forecast.Application.Forecasts.GetAdvertiserForecasts;
+using Forecast.Application.Forecasts.GetForecastChart;
 using Forecast.Application.Forecasts.GetForecastSummary;
 using Forecast.Application.Forecasts.QueryForecasts;
 using Mediator;
@@ -22,6 +23,12 @@ internal static class ForecastsApi
             .WithDescription("Spend (when sent), impressions, clicks and active days over the horizon with 80% intervals, churn probability, "
                 + "as-of date, model version and the experts' attention weights. 409 when the tenant has no champion model yet.")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        v1.MapGet("/advertisers/{id}/forecasts/chart", Chart)
+            .WithTags("Forecasts")
+            .RequireAuthorization(ApiKeyDefaults.TenantPolicy)
+            .WithSummary("A PNG chart of an advertiser's history, forecast and interval for one scenario and task")
+            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         var forecasts = v1.MapGroup("/forecasts").WithTags("Forecasts").RequireAuthorization(ApiKeyDefaults.TenantPolicy);
         forecasts.MapPost("/query", Query)
             .WithSummary("Forecast up to 1,000 advertisers at once")
@@ -33,6 +40,13 @@ internal static class ForecastsApi
             .WithDescription("From the champion's batch-scored forecasts of the tenant's latest day.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         return v1;
+    }
+
+    private static async Task<FileContentHttpResult> Chart(
+        string id, string scenario, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, string task = "impressions")
+    {
+        var chart = await mediator.Send(new GetForecastChart(user.TenantId(), id, scenario, task), cancellationToken);
+        return TypedResults.File(ForecastChartRenderer.Png(chart), "image/png");
     }
 
     private static async Task<Ok<ForecastQueryResult>> Query(

@@ -2,7 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Forecast.Api.Tests.Support;
+using Forecast.Application.Forecasts;
+using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Training;
+using Hangfire;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Forecast.Api.Tests.Forecasting;
@@ -66,6 +71,12 @@ public sealed class ForecastEndpointTests(ForecastApp app)
                 Assert.InRange(point, task.Value.GetProperty("lower").GetDouble(), task.Value.GetProperty("upper").GetDouble());
             }
         });
+        var scenario = scenarios[0].GetProperty("scenario").GetString();
+        var chart = await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts/chart?scenario={scenario}&task=impressions");
+        Assert.Equal("image/png", chart.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await chart.Content.ReadAsByteArrayAsync()).Take(4));
+        var badTask = await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts/chart?scenario={scenario}&task=revenue");
+        Assert.Equal(["task"], (await badTask.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
     }
 
     [Fact]
@@ -73,11 +84,10 @@ public sealed class ForecastEndpointTests(ForecastApp app)
     {
         var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
-        var job = scope.ServiceProvider.GetRequiredService<TrainM2MJob>();
+        await scope.ServiceProvider.GetRequiredService<TrainM2MJob>().RunAsync(tenant.Id, null, CancellationToken.None);
 
-        await job.RunAsync(tenant.Id, null, CancellationToken.None);
-        // Same data, same seed: the same scores, so the second model does not beat the first.
-        await job.RunAsync(tenant.Id, null, CancellationToken.None);
+        // One epoch instead of six: a worse model, which the gate must keep as candidate.
+        await WithMaxEpochs(scope.ServiceProvider, 1).RunAsync(tenant.Id, null, CancellationToken.None);
 
         var models = await (await tenant.Http.GetAsync("/v1/models")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(["Candidate", "Champion"], models.EnumerateArray().Select(model => model.GetProperty("status").GetString()));
@@ -116,6 +126,14 @@ public sealed class ForecastEndpointTests(ForecastApp app)
 
         Assert.Equal(["advertiserIds"], (await response.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
     }
+
+    private static TrainM2MJob WithMaxEpochs(IServiceProvider services, int epochs) => new(
+        services.GetRequiredService<IServiceScopeFactory>(),
+        services.GetRequiredService<ITenantHistoryReader>(),
+        services.GetRequiredService<IBackgroundJobClient>(),
+        Options.Create(new JobsOptions { TrainingMaxEpochs = epochs }),
+        TimeProvider.System,
+        NullLogger<TrainM2MJob>.Instance);
 
     /// <summary>Every number of a forecast by scenario and task, whatever order the JSON lists them in.</summary>
     private static List<string> Figures(JsonElement forecast) =>
