@@ -135,11 +135,16 @@ cmd_bench() {
   api_port=$(free_port 5180)
   trap 'kill -TERM ${bench_api:-0} 2>/dev/null; wait ${bench_api:-0} 2>/dev/null; stop_cluster "$bench_work/postgres"; rm -rf "$bench_work"' EXIT
   start_cluster "$bench_work/postgres" "$port"
-  export ConnectionStrings__Forecast FORECAST_ADMIN_KEY FORECAST_API_URL="http://127.0.0.1:$api_port"
+  command -v wrk >/dev/null || { as_root apt-get update -qq; DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq wrk >/dev/null; }
+  export ConnectionStrings__Forecast FORECAST_ADMIN_KEY FORECAST_DEMO_KEY FORECAST_API_URL="http://127.0.0.1:$api_port"
   ConnectionStrings__Forecast=$(connection_string "$port")
   FORECAST_ADMIN_KEY=$(secret)
+  FORECAST_DEMO_KEY=$(secret)
   dotnet build src/Forecast.Api -c Release -v quiet -nologo
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
+  # The forecasts benchmark serves the demo tenant; the bare baseline endpoint exists only in benchmark runs.
+  Forecast__Demo__Enabled=$([ "${1:-}" = forecasts ] && echo true || echo false) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
+  Forecast__Benchmark__BareEndpoint=true \
   Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
     dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
   bench_api=$!
@@ -160,5 +165,5 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|bench ingestion|backtest [--no-ablations] [--no-cold-start]" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|backtest [--no-ablations] [--no-cold-start]" >&2; exit 2 ;;
 esac

@@ -1,17 +1,22 @@
 using Forecast.Bench;
 using Forecast.Bench.Backtest;
 using Forecast.Bench.Ingestion;
+using Forecast.Bench.Serving;
 
-// Benchmarks print their figures. `backtest` needs nothing else; ./forecast.sh bench ingestion starts PostgreSQL and the API.
+// Benchmarks print their figures. `backtest` needs nothing else; ./forecast.sh bench NAME starts PostgreSQL and the API.
 return args.FirstOrDefault() switch
 {
     "ingestion" => await IngestionBenchmark.RunAsync(BenchEnvironment.FromVariables(), CancellationToken.None),
     "backtest" => await BacktestCommand.RunAsync(args, CancellationToken.None),
+    "forecasts" => await ForecastServingBenchmark.RunAsync(
+        BenchEnvironment.FromVariables(),
+        Environment.GetEnvironmentVariable("FORECAST_DEMO_KEY") ?? throw new InvalidOperationException("FORECAST_DEMO_KEY is not set; use ./forecast.sh bench forecasts."),
+        CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | backtest [--no-ablations] [--no-cold-start]");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | backtest [--no-ablations] [--no-cold-start]");
     return 2;
 }

@@ -38,6 +38,11 @@ app.MapGroup("/v1")
     .MapIngestionApi()
     .MapModelsApi()
     .MapForecastsApi();
+if (app.Configuration.GetValue<bool>("Forecast:Benchmark:BareEndpoint"))
+{
+    app.MapBareRowBenchmarkEndpoint();
+}
+
 app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
 
 StartupBanner.PrintWhenStarted(app);

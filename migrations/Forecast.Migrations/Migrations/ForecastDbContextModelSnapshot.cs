@@ -312,6 +312,9 @@ namespace Forecast.Migrations.Migrations
                     b.HasKey("TenantId", "AdvertiserId", "ScenarioId", "Date")
                         .HasName("pk_daily_metrics");
 
+                    b.HasIndex("TenantId", "Date")
+                        .HasDatabaseName("ix_daily_metrics_tenant_id_date");
+
                     b.HasIndex("TenantId", "ScenarioId")
                         .HasDatabaseName("ix_daily_metrics_tenant_id_scenario_id");
 

@@ -24,7 +24,31 @@ public sealed class GetAdvertiserForecastsValidator : AbstractValidator<GetAdver
 public sealed class GetAdvertiserForecastsHandler(IForecastDbContext db, IAdvertiserForecaster forecaster)
     : IQueryHandler<GetAdvertiserForecasts, AdvertiserForecastDto>
 {
+    /// <summary>
+    /// Forecasts first: a forecast with scenarios proves the advertiser (and scenario) exist, so the common request
+    /// costs no extra lookup; an empty answer or a refusal is checked for a 404 first.
+    /// </summary>
     public async ValueTask<AdvertiserForecastDto> Handle(GetAdvertiserForecasts query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
+            if (forecast.Scenarios.Count > 0)
+            {
+                return forecast;
+            }
+
+            await EnsureExistsAsync(query, cancellationToken);
+            return forecast;
+        }
+        catch (DomainException refused) when (refused.Kind == ProblemKind.Conflict)
+        {
+            await EnsureExistsAsync(query, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task EnsureExistsAsync(GetAdvertiserForecasts query, CancellationToken cancellationToken)
     {
         if (!await db.Advertisers.AnyAsync(advertiser => advertiser.TenantId == query.TenantId && advertiser.ExternalId == query.AdvertiserId, cancellationToken))
         {
@@ -36,7 +60,5 @@ public sealed class GetAdvertiserForecastsHandler(IForecastDbContext db, IAdvert
         {
             throw DomainException.NotFound("Scenario", query.Scenario);
         }
-
-        return (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
     }
 }

@@ -12,6 +12,8 @@ internal sealed class DailyMetricConfiguration : IEntityTypeConfiguration<DailyM
     {
         builder.HasKey(metric => new { metric.TenantId, metric.AdvertiserId, metric.ScenarioId, metric.Date });
         builder.Property(metric => metric.Spend).HasPrecision(18, 4);
+        // The tenant's latest day (the as-of date of every forecast) is read on each forecast request.
+        builder.HasIndex(metric => new { metric.TenantId, metric.Date });
         builder.HasOne<Advertiser>().WithMany()
             .HasForeignKey(metric => new { metric.TenantId, metric.AdvertiserId }).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Scenario>().WithMany()
