@@ -31,4 +31,8 @@ public sealed class SampleSet
     public required int[] AsOfDay { get; init; }
 
     public float Target(int sample, ForecastTask task) => Targets[(sample * ForecastTasks.All.Count) + (int)task];
+
+    /// <summary>The samples whose target of <paramref name="task"/> is known (not NaN).</summary>
+    public List<int> KnownSamples(ForecastTask task) =>
+        Enumerable.Range(0, Count).Where(sample => !float.IsNaN(Target(sample, task))).ToList();
 }

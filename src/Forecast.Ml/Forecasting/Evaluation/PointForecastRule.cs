@@ -66,7 +66,7 @@ public sealed record PointForecastRule(IReadOnlyDictionary<ForecastTask, ZeroRul
     private static ZeroRule FitTask(SampleSet validation, Predictions predictions, ForecastTask task)
     {
         var tasks = ForecastTasks.All.Count;
-        var known = Enumerable.Range(0, validation.Count).Where(sample => !float.IsNaN(validation.Target(sample, task))).ToList();
+        var known = validation.KnownSamples(task);
         var actual = known.Select(sample => (double)validation.Target(sample, task)).ToList();
         var isZero = actual.Select(value => value == 0).ToList();
         var rate = known.Select(sample => (double)predictions.Rates[(sample * tasks) + (int)task]).ToList();

@@ -72,7 +72,7 @@ public sealed class ForecastModel : IDisposable
         var tasks = ForecastTasks.All.Count;
         return Manifest.Schema.TrainedTasks.ToDictionary(task => task, task =>
         {
-            var known = Enumerable.Range(0, samples.Count).Where(sample => !float.IsNaN(samples.Target(sample, task))).ToList();
+            var known = samples.KnownSamples(task);
             return ForecastMetrics.Smape(
                 known.Select(sample => (double)samples.Target(sample, task)).ToList(),
                 known.Select(sample => (double)points[(sample * tasks) + (int)task]).ToList());

@@ -17,14 +17,13 @@ public sealed record ServingCalibration(
         var tasks = ForecastTasks.All.Count;
         var intervals = schema.TrainedTasks.ToDictionary(task => task, task =>
         {
-            var known = Enumerable.Range(0, validation.Count).Where(sample => !float.IsNaN(validation.Target(sample, task))).ToList();
+            var known = validation.KnownSamples(task);
             return PredictionInterval.Fit(
                 known.Select(sample => (double)validation.Target(sample, task)).ToList(),
                 known.Select(sample => (double)points[(sample * tasks) + (int)task]).ToList());
         });
 
-        var activeKnown = Enumerable.Range(0, validation.Count)
-            .Where(sample => !float.IsNaN(validation.Target(sample, ForecastTask.ActiveDays))).ToList();
+        var activeKnown = validation.KnownSamples(ForecastTask.ActiveDays);
         var churned = activeKnown.Select(sample => validation.Target(sample, ForecastTask.ActiveDays) == 0).ToList();
         var rate = activeKnown.Select(sample => (double)predictions.Rates[(sample * tasks) + (int)ForecastTask.ActiveDays]).ToList();
         var head = activeKnown.Select(sample => (double)predictions.ZeroProbability[(sample * tasks) + (int)ForecastTask.ActiveDays]).ToList();
