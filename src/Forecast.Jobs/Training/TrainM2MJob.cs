@@ -54,9 +54,14 @@ public sealed class TrainM2MJob(
         try
         {
             var panel = SeriesPanelBuilder.Build(data);
+            // Between epochs the run reports progress and honours shutdown: a stopping worker ends it there, leaving the
+            // registry row in Training for the next run to mark interrupted (as a killed process would).
             var (candidate, report, validationDays) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, Training, epoch =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 progress.Report(new TrainingProgressDto("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
-                    epoch.TrainLoss, epoch.ValidationDeviance)));
+                    epoch.TrainLoss, epoch.ValidationDeviance));
+            });
             using (candidate)
             {
                 progress.Report(new TrainingProgressDto("evaluating", 92, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
