@@ -22,15 +22,19 @@ internal static class ForecastChartRenderer
             var perDay = (double total) => Enumerable.Repeat(total / chart.HorizonDays, days.Length).ToArray();
             var band = plot.Add.FillY(days, perDay(forecast.Lower), perDay(forecast.Upper));
             band.LegendText = "80% interval";
+            band.FillColor = Colors.Orange.WithAlpha(0.35);
+            band.LineColor = Colors.Orange;
             var point = plot.Add.Scatter(days, perDay(forecast.Forecast));
             point.LegendText = "forecast";
+            point.LineWidth = 3;
+            point.Color = Colors.DarkOrange;
         }
 
         plot.Axes.DateTimeTicksBottom();
         plot.Title(chart.Forecast is null
             ? $"{chart.AdvertiserId} · {chart.Scenario} · {chart.Task}: {chart.NoForecastReason}"
             : $"{chart.AdvertiserId} · {chart.Scenario} · {chart.Task}, next {chart.HorizonDays} days from {chart.AsOf:yyyy-MM-dd}");
-        plot.ShowLegend();
+        plot.ShowLegend(Alignment.UpperLeft);
         return plot.GetImageBytes(900, 420, ImageFormat.Png);
     }
 }
