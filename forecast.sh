@@ -58,7 +58,7 @@ start_cluster() {
 
 stop_cluster() { as_pg_owner "$(pg_bin)/pg_ctl" -D "$1" -m fast -w stop >/dev/null 2>&1 || true; }
 
-connection_string() { echo "Host=127.0.0.1;Port=$1;Username=forecast;Database=forecast;Include Error Detail=true"; }
+connection_string() { echo "Host=127.0.0.1;Port=$1;Username=forecast;Database=forecast;Include Error Detail=true;Max Auto Prepare=64"; }
 
 secret() { echo "fk_$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"; }
 
