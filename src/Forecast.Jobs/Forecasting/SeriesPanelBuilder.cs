@@ -7,7 +7,8 @@ namespace Forecast.Jobs.Forecasting;
 
 /// <summary>
 /// The adapter between stored rows and the model: turns a tenant's daily metrics and behaviour events into a day-by-day
-/// panel of (advertiser, scenario) series. Behaviour per day and event type: count, sum and max of the values.
+/// panel of (advertiser, scenario) series. Behaviour per day and event type: count, sum and max of the values (1 when
+/// an event has none); an event without a scenario counts in every scenario of its advertiser.
 /// The panel runs to <c>lastDay</c> when given (the tenant's latest day, for one advertiser's forecast), else to the
 /// latest row.
 /// </summary>
@@ -61,9 +62,24 @@ public static class SeriesPanelBuilder
 
         foreach (var row in events.Where(row => row.Scenario is not null))
         {
+            AddEvent(SeriesOf(row.AdvertiserId, row.Scenario!), row);
+        }
+
+        // An event of the whole account (a login, a recharge) belongs to every scenario the advertiser delivers in.
+        var seriesByAdvertiser = series.Values.ToLookup(found => found.AdvertiserId, StringComparer.Ordinal);
+        foreach (var row in events.Where(row => row.Scenario is null))
+        {
+            foreach (var target in seriesByAdvertiser[row.AdvertiserId])
+            {
+                AddEvent(target, row);
+            }
+        }
+
+        void AddEvent(PanelSeries target, BehaviourEventRow row)
+        {
             var day = DateOnly.FromDateTime(row.OccurredAt.UtcDateTime).DayNumber - firstDay.DayNumber;
-            if (day < 0 || day >= days) continue;
-            var behaviour = SeriesOf(row.AdvertiserId, row.Scenario!).Behaviour[day];
+            if (day < 0 || day >= days) return;
+            var behaviour = target.Behaviour[day];
             var offset = 3 * eventTypes.BinarySearch(row.EventType, StringComparer.Ordinal);
             var value = (float)(row.Value ?? 1);
             behaviour[offset] += 1;
