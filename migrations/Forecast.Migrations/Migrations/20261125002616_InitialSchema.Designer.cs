@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Forecast.Migrations.Migrations
 {
     [DbContext(typeof(ForecastDbContext))]
-    [Migration("20261124234117_BatchForecasts")]
-    partial class BatchForecasts
+    [Migration("20261125002616_InitialSchema")]
+    partial class InitialSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -314,6 +314,9 @@ namespace Forecast.Migrations.Migrations
 
                     b.HasKey("TenantId", "AdvertiserId", "ScenarioId", "Date")
                         .HasName("pk_daily_metrics");
+
+                    b.HasIndex("TenantId", "Date")
+                        .HasDatabaseName("ix_daily_metrics_tenant_id_date");
 
                     b.HasIndex("TenantId", "ScenarioId")
                         .HasDatabaseName("ix_daily_metrics_tenant_id_scenario_id");

@@ -73,6 +73,36 @@ namespace Forecast.Migrations.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "models",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    promoted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    trained_through = table.Column<DateOnly>(type: "date", nullable: true),
+                    data_fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    hyper_parameters = table.Column<string>(type: "jsonb", nullable: true),
+                    metrics = table.Column<string>(type: "jsonb", nullable: true),
+                    artifact = table.Column<byte[]>(type: "bytea", nullable: true),
+                    error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_models", x => new { x.tenant_id, x.id });
+                    table.ForeignKey(
+                        name: "fk_models_tenants_tenant_id",
+                        column: x => x.tenant_id,
+                        principalTable: "tenants",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scenarios",
                 columns: table => new
                 {
@@ -218,6 +248,38 @@ namespace Forecast.Migrations.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "forecasts",
+                columns: table => new
+                {
+                    tenant_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    advertiser_id = table.Column<long>(type: "bigint", nullable: false),
+                    scenario_id = table.Column<int>(type: "integer", nullable: false),
+                    as_of = table.Column<DateOnly>(type: "date", nullable: false),
+                    horizon_days = table.Column<int>(type: "integer", nullable: false),
+                    model_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    model_version = table.Column<int>(type: "integer", nullable: false),
+                    churn_probability = table.Column<double>(type: "double precision", nullable: false),
+                    tasks = table.Column<string>(type: "jsonb", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_forecasts", x => new { x.tenant_id, x.advertiser_id, x.scenario_id });
+                    table.ForeignKey(
+                        name: "fk_forecasts_advertisers_tenant_id_advertiser_id",
+                        columns: x => new { x.tenant_id, x.advertiser_id },
+                        principalTable: "advertisers",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "fk_forecasts_scenarios_tenant_id_scenario_id",
+                        columns: x => new { x.tenant_id, x.scenario_id },
+                        principalTable: "scenarios",
+                        principalColumns: new[] { "tenant_id", "id" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_ad_stats_tenant_id_scenario_id",
                 table: "ad_stats",
@@ -258,9 +320,32 @@ namespace Forecast.Migrations.Migrations
                 .Annotation("Npgsql:NullsDistinct", false);
 
             migrationBuilder.CreateIndex(
+                name: "ix_daily_metrics_tenant_id_date",
+                table: "daily_metrics",
+                columns: new[] { "tenant_id", "date" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_daily_metrics_tenant_id_scenario_id",
                 table: "daily_metrics",
                 columns: new[] { "tenant_id", "scenario_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_forecasts_tenant_id_scenario_id",
+                table: "forecasts",
+                columns: new[] { "tenant_id", "scenario_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_models_tenant_id_kind_version",
+                table: "models",
+                columns: new[] { "tenant_id", "kind", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ux_models_one_champion",
+                table: "models",
+                columns: new[] { "tenant_id", "kind" },
+                unique: true,
+                filter: "status = 'Champion'");
 
             migrationBuilder.CreateIndex(
                 name: "ix_scenarios_tenant_id_key",
@@ -286,6 +371,12 @@ namespace Forecast.Migrations.Migrations
 
             migrationBuilder.DropTable(
                 name: "daily_metrics");
+
+            migrationBuilder.DropTable(
+                name: "forecasts");
+
+            migrationBuilder.DropTable(
+                name: "models");
 
             migrationBuilder.DropTable(
                 name: "advertisers");
