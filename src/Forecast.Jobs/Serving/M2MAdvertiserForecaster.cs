@@ -7,12 +7,10 @@ namespace Forecast.Jobs.Serving;
 
 /// <summary>
 /// Forecasts advertisers with the tenant's champion: batch-scored rows when they are fresh (same champion, latest day),
-/// the rest online from their recent history (enough days for the history window and the 28-day activity look-back).
+/// the rest online from their recent history.
 /// </summary>
 internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantHistoryReader history, IForecastStore store) : IAdvertiserForecaster
 {
-    public const int HistoryDaysRead = 60;
-
     public async Task<IReadOnlyList<AdvertiserForecastDto>> ForecastAsync(
         Guid tenantId, IReadOnlyList<string> advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
@@ -27,11 +25,9 @@ internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantH
         DateOnly? asOf = stored.SelectMany(rows => rows).Select(row => (DateOnly?)row.AsOf).FirstOrDefault();
         if (missing.Count > 0)
         {
-            var recent = await history.ReadAsync(tenantId, missing, HistoryDaysRead, cancellationToken);
-            asOf = recent.LastDay;
-            if (recent.Metrics.Count > 0)
+            (asOf, var panel) = await history.ReadRecentPanelAsync(tenantId, missing, cancellationToken);
+            if (panel is not null)
             {
-                var panel = SeriesPanelBuilder.Build(recent);
                 foreach (var series in champion.Model.Forecast(panel, panel.Days - 1).Where(series => scenario is null || series.Scenario == scenario))
                 {
                     (online.TryGetValue(series.AdvertiserId, out var list) ? list : online[series.AdvertiserId] = []).Add(ForecastMapping.ToDto(series));

@@ -16,15 +16,14 @@ public sealed class ScoreForecastsJob(ChampionModels champions, ITenantHistoryRe
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         var champion = await champions.GetAsync(tenantId, cancellationToken);
-        var recent = await history.ReadAsync(tenantId, null, M2MAdvertiserForecaster.HistoryDaysRead, cancellationToken);
-        if (champion is null || recent.Metrics.Count == 0)
+        var (_, panel) = await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
+        if (champion is null || panel is null)
         {
             logger.LogInformation("Tenant {TenantId}: nothing to score (no champion or no data)", tenantId);
             return;
         }
 
         var clock = Stopwatch.StartNew();
-        var panel = SeriesPanelBuilder.Build(recent);
         var forecasts = champion.Model.Forecast(panel, panel.Days - 1)
             .Select(series => new StoredScenarioForecast(series.AdvertiserId, series.AsOf, series.HorizonDays, champion.ModelId, champion.Version, ForecastMapping.ToDto(series)))
             .ToList();

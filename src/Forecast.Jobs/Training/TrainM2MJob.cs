@@ -34,14 +34,14 @@ public sealed class TrainM2MJob(
 {
     public static readonly M2MConfig Config = new();
 
-    private TrainingOptions Training => new(MaxEpochs: options.Value.TrainingMaxEpochs);
+    private readonly TrainingOptions _training = new(MaxEpochs: options.Value.TrainingMaxEpochs);
 
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
     {
         var progress = new TrainingProgressReporter(context);
-        progress.Report(new TrainingProgressDto("reading-data", 2, 0, Training.MaxEpochs, null, null));
+        progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var data = await history.ReadAsync(tenantId, null, null, cancellationToken);
         if (data.Metrics.Count == 0)
         {
@@ -56,7 +56,7 @@ public sealed class TrainM2MJob(
             var panel = SeriesPanelBuilder.Build(data);
             // Between epochs the run reports progress and honours shutdown: a stopping worker ends it there, leaving the
             // registry row in Training for the next run to mark interrupted (as a killed process would).
-            var (candidate, report, validationDays) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, Training, epoch =>
+            var (candidate, report, validationDays) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, _training, epoch =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress.Report(new TrainingProgressDto("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
@@ -64,17 +64,17 @@ public sealed class TrainM2MJob(
             });
             using (candidate)
             {
-                progress.Report(new TrainingProgressDto("evaluating", 92, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
+                progress.Report(new TrainingProgressDto("evaluating", 92, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
                 var gate = await ChampionGate.CompareAsync(db, candidate, panel, validationDays, tenantId, cancellationToken);
 
-                progress.Report(new TrainingProgressDto("registering", 96, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
+                progress.Report(new TrainingProgressDto("registering", 96, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
                 using var artifact = new MemoryStream();
                 candidate.Save(artifact);
                 model.Complete(
                     artifact.ToArray(),
                     candidate.Manifest.TrainedThrough,
                     DataFingerprint.Of(data),
-                    JsonSerializer.Serialize(new { config = Config, training = Training, window = candidate.Manifest.Window }, JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(new { config = Config, training = _training, window = candidate.Manifest.Window }, JsonSerializerOptions.Web),
                     JsonSerializer.Serialize(gate.Metrics(report), JsonSerializerOptions.Web),
                     clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
@@ -89,7 +89,7 @@ public sealed class TrainM2MJob(
 
             // Fresh data or a new champion: either way the stored forecasts are rescored.
             jobs.Enqueue<ScoreForecastsJob>(job => job.RunAsync(tenantId, CancellationToken.None));
-            progress.Report(new TrainingProgressDto("done", 100, report.Epochs, Training.MaxEpochs, null, report.BestValidationDeviance));
+            progress.Report(new TrainingProgressDto("done", 100, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

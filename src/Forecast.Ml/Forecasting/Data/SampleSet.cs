@@ -35,4 +35,12 @@ public sealed class SampleSet
     /// <summary>The samples whose target of <paramref name="task"/> is known (not NaN).</summary>
     public List<int> KnownSamples(ForecastTask task) =>
         Enumerable.Range(0, Count).Where(sample => !float.IsNaN(Target(sample, task))).ToList();
+
+    /// <summary>The known targets of a task beside the matching values of a per-sample, per-task array [N, tasks].</summary>
+    public (List<double> Actual, List<double> Forecast) Pairs(float[] perTask, ForecastTask task)
+    {
+        var known = KnownSamples(task);
+        return (known.Select(sample => (double)Target(sample, task)).ToList(),
+            known.Select(sample => (double)perTask[(sample * ForecastTasks.All.Count) + (int)task]).ToList());
+    }
 }

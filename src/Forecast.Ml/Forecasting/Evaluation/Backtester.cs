@@ -117,27 +117,11 @@ public static class Backtester
     {
         foreach (var task in schema.TrainedTasks)
         {
-            var (actual, point) = Pairs(samples, points, task);
-            var (_, rate) = Pairs(samples, rates, task);
+            var (actual, point) = samples.Pairs(points, task);
+            var (_, rate) = samples.Pairs(rates, task);
             yield return new TaskScore(model, task, ForecastMetrics.Smape(actual, point), ForecastMetrics.Nmae(actual, point),
                 ForecastMetrics.PoissonDeviance(actual, rate));
         }
-    }
-
-    private static (List<double> Actual, List<double> Forecast) Pairs(SampleSet samples, float[] rates, ForecastTask task)
-    {
-        var tasks = ForecastTasks.All.Count;
-        var actual = new List<double>();
-        var forecast = new List<double>();
-        for (var sample = 0; sample < samples.Count; sample++)
-        {
-            var target = samples.Target(sample, task);
-            if (float.IsNaN(target)) continue;
-            actual.Add(target);
-            forecast.Add(rates[(sample * tasks) + (int)task]);
-        }
-
-        return (actual, forecast);
     }
 
     private static float[] NaiveRates(NaiveForecaster forecaster, PreparedSplit data)
@@ -160,8 +144,8 @@ public static class Backtester
     private static List<IntervalCoverage> Intervals(PreparedSplit data, PointForecastRule rule, Predictions validation, Predictions test) =>
         data.Schema.TrainedTasks.Select(task =>
         {
-            var (validationActual, validationForecast) = Pairs(data.Validation, rule.Apply(validation), task);
-            var (testActual, testForecast) = Pairs(data.Test, rule.Apply(test), task);
+            var (validationActual, validationForecast) = data.Validation.Pairs(rule.Apply(validation), task);
+            var (testActual, testForecast) = data.Test.Pairs(rule.Apply(test), task);
             var served = PredictionInterval.Fit(validationActual, validationForecast);
             var poisson = new PredictionInterval(PredictionInterval.Poisson, 0);
             return new IntervalCoverage(
@@ -174,10 +158,10 @@ public static class Backtester
     /// <summary>Churn candidates scored on test; the served one is the best calibrated (lowest Brier) on validation.</summary>
     private static List<ChurnScore> Churn(PreparedSplit data, Predictions validation, Predictions test)
     {
-        var (validationActive, validationRate) = Pairs(data.Validation, validation.Rates, ForecastTask.ActiveDays);
-        var (_, validationHead) = Pairs(data.Validation, validation.ZeroProbability, ForecastTask.ActiveDays);
-        var (testActive, testRate) = Pairs(data.Test, test.Rates, ForecastTask.ActiveDays);
-        var (_, testHead) = Pairs(data.Test, test.ZeroProbability, ForecastTask.ActiveDays);
+        var (validationActive, validationRate) = data.Validation.Pairs(validation.Rates, ForecastTask.ActiveDays);
+        var (_, validationHead) = data.Validation.Pairs(validation.ZeroProbability, ForecastTask.ActiveDays);
+        var (testActive, testRate) = data.Test.Pairs(test.Rates, ForecastTask.ActiveDays);
+        var (_, testHead) = data.Test.Pairs(test.ZeroProbability, ForecastTask.ActiveDays);
         var validationChurned = validationActive.Select(days => days == 0).ToList();
         var testChurned = testActive.Select(days => days == 0).ToList();
         var candidates = new (string Name, ZeroCountCalibration Calibration, List<double> Validation, List<double> Test)[]

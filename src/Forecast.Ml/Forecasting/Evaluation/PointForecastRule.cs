@@ -65,11 +65,9 @@ public sealed record PointForecastRule(IReadOnlyDictionary<ForecastTask, ZeroRul
 
     private static ZeroRule FitTask(SampleSet validation, Predictions predictions, ForecastTask task)
     {
-        var tasks = ForecastTasks.All.Count;
         var known = validation.KnownSamples(task);
-        var actual = known.Select(sample => (double)validation.Target(sample, task)).ToList();
+        var (actual, rate) = validation.Pairs(predictions.Rates, task);
         var isZero = actual.Select(value => value == 0).ToList();
-        var rate = known.Select(sample => (double)predictions.Rates[(sample * tasks) + (int)task]).ToList();
         var candidates = new List<(ZeroRule Rule, double Smape)>();
         foreach (var signal in Enum.GetValues<ZeroSignal>())
         {

@@ -69,10 +69,6 @@ public sealed class M2MModel : RateModel
         return new RateOutput(_heads.forward(representation) + batch.Offset, _zeroHeads.forward(representation, batch.Offset), attention);
     }
 
-    /// <summary>S̃ for a batch: exposed so tests can check it drives the generated meta weights.</summary>
-    public Tensor ScenarioKnowledgeOf(ForecastBatch batch) =>
-        _knowledge.forward(cat([_scenarioAttributes.forward(batch.ScenarioCodes), _advertiserAttributes.forward(batch.AdvertiserCodes)], 1));
-
     private static Tensor BehaviourOrPlaceholder(Tensor behaviour) =>
         behaviour.shape[2] == 0 ? zeros(behaviour.shape[0], behaviour.shape[1], 1) : behaviour;
 }

@@ -30,14 +30,7 @@ public sealed class ForecastModel : IDisposable
     public IReadOnlyList<SeriesForecast> Forecast(SeriesPanel panel, int asOfDay)
     {
         var (schema, window) = (Manifest.Schema, Manifest.Window);
-        var samples = SampleBuilder.Build(panel, [asOfDay], schema, window);
-        Predictions predictions;
-        using (NewDisposeScope())
-        {
-            predictions = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, schema, Manifest.Scaling), Manifest.Scaling);
-        }
-
-        var points = Manifest.Calibration.PointRule.Apply(predictions);
+        var (samples, predictions, points) = Predict(panel, [asOfDay]);
         var tasks = ForecastTasks.All.Count;
         var experts = predictions.Attention is null ? 0 : predictions.Attention.Length / (samples.Count * tasks);
         return Enumerable.Range(0, samples.Count).Select(sample =>
@@ -61,6 +54,17 @@ public sealed class ForecastModel : IDisposable
     /// </summary>
     public IReadOnlyDictionary<ForecastTask, double> Smape(SeriesPanel panel, IReadOnlyList<int> asOfDays)
     {
+        var (samples, _, points) = Predict(panel, asOfDays);
+        return Manifest.Schema.TrainedTasks.ToDictionary(task => task, task =>
+        {
+            var (actual, point) = samples.Pairs(points, task);
+            return ForecastMetrics.Smape(actual, point);
+        });
+    }
+
+    /// <summary>Samples of the panel on the given days, the model's predictions and the served point forecasts.</summary>
+    private (SampleSet Samples, Predictions Predictions, float[] Points) Predict(SeriesPanel panel, IReadOnlyList<int> asOfDays)
+    {
         var samples = SampleBuilder.Build(panel, asOfDays, Manifest.Schema, Manifest.Window);
         Predictions predictions;
         using (NewDisposeScope())
@@ -68,15 +72,7 @@ public sealed class ForecastModel : IDisposable
             predictions = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, Manifest.Schema, Manifest.Scaling), Manifest.Scaling);
         }
 
-        var points = Manifest.Calibration.PointRule.Apply(predictions);
-        var tasks = ForecastTasks.All.Count;
-        return Manifest.Schema.TrainedTasks.ToDictionary(task => task, task =>
-        {
-            var known = samples.KnownSamples(task);
-            return ForecastMetrics.Smape(
-                known.Select(sample => (double)samples.Target(sample, task)).ToList(),
-                known.Select(sample => (double)points[(sample * tasks) + (int)task]).ToList());
-        });
+        return (samples, predictions, Manifest.Calibration.PointRule.Apply(predictions));
     }
 
     public void Save(Stream destination)

@@ -14,19 +14,15 @@ public sealed record ServingCalibration(
     {
         var rule = PointForecastRule.Fit(validation, predictions, schema);
         var points = rule.Apply(predictions);
-        var tasks = ForecastTasks.All.Count;
         var intervals = schema.TrainedTasks.ToDictionary(task => task, task =>
         {
-            var known = validation.KnownSamples(task);
-            return PredictionInterval.Fit(
-                known.Select(sample => (double)validation.Target(sample, task)).ToList(),
-                known.Select(sample => (double)points[(sample * tasks) + (int)task]).ToList());
+            var (actual, point) = validation.Pairs(points, task);
+            return PredictionInterval.Fit(actual, point);
         });
 
-        var activeKnown = validation.KnownSamples(ForecastTask.ActiveDays);
-        var churned = activeKnown.Select(sample => validation.Target(sample, ForecastTask.ActiveDays) == 0).ToList();
-        var rate = activeKnown.Select(sample => (double)predictions.Rates[(sample * tasks) + (int)ForecastTask.ActiveDays]).ToList();
-        var head = activeKnown.Select(sample => (double)predictions.ZeroProbability[(sample * tasks) + (int)ForecastTask.ActiveDays]).ToList();
+        var (activeDays, rate) = validation.Pairs(predictions.Rates, ForecastTask.ActiveDays);
+        var (_, head) = validation.Pairs(predictions.ZeroProbability, ForecastTask.ActiveDays);
+        var churned = activeDays.Select(days => days == 0).ToList();
         var fromRate = ZeroCountCalibration.FitToRate(rate, churned);
         var (signal, churn) = ZeroCountCalibration.BrierOf(fromRate, rate, churned) <= ZeroCountCalibration.BrierOf(ZeroCountCalibration.ZeroHead, head, churned)
             ? (ZeroSignal.OwnRate, fromRate)

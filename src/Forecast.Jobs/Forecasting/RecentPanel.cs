@@ -1,0 +1,21 @@
+using Forecast.Application.Forecasts;
+using Forecast.Ml.Forecasting.Data;
+
+namespace Forecast.Jobs.Forecasting;
+
+/// <summary>
+/// The panel forecasts start from: the last days of a tenant's history (enough for the history window and the 28-day
+/// activity look-back), up to the tenant's latest day, for some advertisers or all.
+/// </summary>
+internal static class RecentPanel
+{
+    public const int Days = 60;
+
+    /// <returns>The tenant's latest day, and the panel (null when those advertisers have no recent rows).</returns>
+    public static async Task<(DateOnly? LastDay, SeriesPanel? Panel)> ReadRecentPanelAsync(
+        this ITenantHistoryReader history, Guid tenantId, IReadOnlyCollection<string>? advertiserIds, CancellationToken cancellationToken)
+    {
+        var recent = await history.ReadAsync(tenantId, advertiserIds, Days, cancellationToken);
+        return (recent.LastDay, recent.Metrics.Count == 0 ? null : SeriesPanelBuilder.Build(recent));
+    }
+}
