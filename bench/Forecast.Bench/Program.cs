@@ -7,6 +7,7 @@ using Forecast.Bench.Serving;
 return args.FirstOrDefault() switch
 {
     "ingestion" => await IngestionBenchmark.RunAsync(BenchEnvironment.FromVariables(), CancellationToken.None),
+    "backtest" when args.Contains("ctr") => await CtrBacktestCommand.RunAsync(CancellationToken.None),
     "backtest" => await BacktestCommand.RunAsync(args, CancellationToken.None),
     "forecasts" => await ForecastServingBenchmark.RunAsync(
         BenchEnvironment.FromVariables(),
@@ -17,6 +18,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | backtest [--no-ablations] [--no-cold-start]");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | backtest [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }

@@ -1,0 +1,31 @@
+using Forecast.Ml.Ctr.Data;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Ctr.Model;
+
+/// <summary>
+/// DeepFM (Guo et al. 2017): first-order terms, a factorisation machine's pairwise interactions
+/// ½((Σ eᵢ)² − Σ eᵢ²) and an MLP, all over the same field embeddings; their logits add.
+/// </summary>
+public sealed class DeepFm : CtrNetwork
+{
+    private readonly LinearTerm _firstOrder;
+    private readonly FieldEmbeddings _embeddings;
+    private readonly DeepTower _deep;
+
+    public DeepFm(CtrDimensions dimensions, CtrConfig config) : base(nameof(DeepFm))
+    {
+        _firstOrder = new LinearTerm(dimensions.Cardinalities, dimensions.Numerics);
+        _embeddings = new FieldEmbeddings(dimensions.Cardinalities, config.EmbeddingDimension);
+        _deep = new DeepTower((dimensions.Fields * config.EmbeddingDimension) + dimensions.Numerics, config.HiddenLayers, config.Dropout);
+        RegisterComponents();
+    }
+
+    protected override Tensor Correction(CtrBatch batch)
+    {
+        var embedded = _embeddings.forward(batch.Categorical);
+        var pairwise = 0.5 * (embedded.sum(dim: 1).pow(2) - embedded.pow(2).sum(dim: 1)).sum(dim: 1);
+        var deepInput = cat([embedded.flatten(1), batch.Numeric], 1);
+        return _firstOrder.forward(batch.Categorical, batch.Numeric).squeeze(-1) + pairwise + _deep.forward(deepInput);
+    }
+}

@@ -1,0 +1,76 @@
+using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Evaluation;
+using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Serving;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Ctr.Training;
+
+/// <summary>
+/// Trains every CTR architecture on the same temporal split and feature schema: each is seeded the same, early-stopped
+/// on validation log-loss, then Platt-calibrated on validation when that lowers the validation log-loss. Without a
+/// test range (production) the validation days are the most recent ones; the backtest keeps later days for test.
+/// </summary>
+public static class ClickModelSuite
+{
+    public sealed record Result(ClickDataSplit Split, IReadOnlyList<TrainedClickModel> Models)
+    {
+        /// <summary>The model with the lowest validation log-loss: the suite's candidate for champion.</summary>
+        public TrainedClickModel Best => Models.MinBy(model => model.Validation.LogLoss)!;
+    }
+
+    public static Result Train(
+        IReadOnlyList<AdObservation> observations,
+        IReadOnlyList<CtrArchitecture> architectures,
+        CtrConfig config,
+        ClickTrainingOptions options,
+        double testFraction = 0,
+        Action<ClickTrainingProgress>? progress = null)
+    {
+        var histories = DeliveryHistory.Within(observations, options.SequenceLength);
+        var split = ClickDataSplit.ByDays(observations, options.ValidationFraction, testFraction);
+        var (train, trainHistories) = Rows(observations, histories, split.Train);
+        var (validation, validationHistories) = Rows(observations, histories, split.Validation);
+        var (test, testHistories) = Rows(observations, histories, split.Test);
+        var schema = CtrFeatureSchema.Fit(train, trainHistories, options.SequenceLength);
+        var trainedThrough = observations.Max(observation => observation.Day);
+
+        var models = new List<TrainedClickModel>();
+        using var trainBatch = schema.Encode(train, trainHistories).ToBatch();
+        using var validationBatch = schema.Encode(validation, validationHistories).ToBatch();
+        foreach (var architecture in architectures)
+        {
+            manual_seed(options.Seed);
+            var network = CtrNetwork.Create(architecture, schema.Dimensions, config);
+            var report = ClickTrainer.Train(network, trainBatch, validationBatch, options, (epoch, trainLoss, validationLoss) =>
+                progress?.Invoke(new ClickTrainingProgress(architecture.Name(), epoch, options.MaxEpochs, trainLoss, validationLoss)));
+
+            var raw = ClickTrainer.Predict(network, validationBatch);
+            var platt = ClickScoring.FitCalibration(validation, raw);
+            var calibration = ClickMetrics.LogLoss(raw.Select(platt.Apply).ToList(), Impressions(validation), Clicks(validation))
+                < ClickMetrics.LogLoss(raw, Impressions(validation), Clicks(validation)) ? platt : PlattCalibration.Identity;
+            var model = new ClickModel(new ClickModelManifest(ClickModelManifest.CurrentFormat, architecture, trainedThrough, config, schema, calibration), network);
+            models.Add(new TrainedClickModel(
+                model,
+                report,
+                ClickScoring.Of(validation, raw.Select(calibration.Apply).ToList()),
+                test.Count == 0 ? null : ClickScoring.Of(test, model.PredictUncalibrated(test, testHistories)),
+                test.Count == 0 ? null : model.Score(test, testHistories)));
+        }
+
+        return new Result(split, models);
+    }
+
+    /// <summary>The validation rows of a split with their histories: the champion gate scores both models on them.</summary>
+    public static (List<AdObservation> Rows, List<DeliveryHistory> Histories) ValidationRows(
+        IReadOnlyList<AdObservation> observations, ClickDataSplit split, int sequenceLength) =>
+        Rows(observations, DeliveryHistory.Within(observations, sequenceLength), split.Validation);
+
+    private static (List<AdObservation> Rows, List<DeliveryHistory> Histories) Rows(
+        IReadOnlyList<AdObservation> observations, DeliveryHistory[] histories, int[] rows) =>
+        (rows.Select(row => observations[row]).ToList(), rows.Select(row => histories[row]).ToList());
+
+    private static List<double> Impressions(List<AdObservation> rows) => rows.Select(row => (double)row.Impressions).ToList();
+
+    private static List<double> Clicks(List<AdObservation> rows) => rows.Select(row => (double)row.Clicks).ToList();
+}

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Model;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Ctr.Training;
+
+/// <summary>
+/// Trains a CTR network with Adam on the binomial log-loss and keeps the weights of the epoch with the lowest
+/// validation log-loss. Synchronous on purpose: TorchSharp dispose scopes are per thread.
+/// </summary>
+public static class ClickTrainer
+{
+    public static ClickTrainingReport Train(
+        CtrNetwork network, CtrBatch train, CtrBatch validation, ClickTrainingOptions options, Action<int, double, double>? epochDone = null)
+    {
+        var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
+        var shuffling = new Generator((ulong)options.Seed);
+        var clock = Stopwatch.StartNew();
+        var best = double.PositiveInfinity;
+        var bestEpoch = 0;
+        Dictionary<string, Tensor>? bestWeights = null;
+        var epoch = 0;
+        while (epoch < options.MaxEpochs && epoch - bestEpoch < options.Patience)
+        {
+            epoch++;
+            var trainLoss = RunEpoch(network, optimizer, train, options.BatchSize, shuffling);
+            var validationLoss = LogLoss(network, validation);
+            if (validationLoss < best)
+            {
+                best = validationLoss;
+                bestEpoch = epoch;
+                DisposeAll(bestWeights);
+                bestWeights = network.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone());
+            }
+
+            epochDone?.Invoke(epoch, trainLoss, validationLoss);
+        }
+
+        if (bestWeights is not null)
+        {
+            network.load_state_dict(bestWeights);
+            DisposeAll(bestWeights);
+        }
+
+        network.eval();
+        return new ClickTrainingReport(epoch, bestEpoch, best, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Click probabilities, in chunks so that scoring a large set never holds all activations at once.</summary>
+    public static double[] Predict(CtrNetwork network, CtrBatch batch, int chunk = 4096)
+    {
+        network.eval();
+        var probabilities = new double[batch.Size];
+        using var noGrad = no_grad();
+        for (long start = 0; start < batch.Size; start += chunk)
+        {
+            using var scope = NewDisposeScope();
+            var length = Math.Min(chunk, batch.Size - start);
+            var part = batch.Select(arange(start, start + length));
+            var values = network.forward(part).sigmoid().to_type(ScalarType.Float64).data<double>().ToArray();
+            values.CopyTo(probabilities, start);
+        }
+
+        return probabilities;
+    }
+
+    private static double LogLoss(CtrNetwork network, CtrBatch batch)
+    {
+        network.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return ClickLoss.Compute(network.forward(batch), batch).item<float>();
+    }
+
+    private static double RunEpoch(CtrNetwork network, optim.Optimizer optimizer, CtrBatch train, int batchSize, Generator shuffling)
+    {
+        network.train();
+        using var order = randperm(train.Size, generator: shuffling);
+        double total = 0, impressions = 0;
+        for (long start = 0; start < train.Size; start += batchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = train.Select(order.narrow(0, start, Math.Min(batchSize, train.Size - start)));
+            var loss = ClickLoss.Compute(network.forward(batch), batch);
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.step();
+            var weight = batch.Impressions.sum().item<float>();
+            total += loss.item<float>() * weight;
+            impressions += weight;
+        }
+
+        return total / Math.Max(1, impressions);
+    }
+
+    private static void DisposeAll(Dictionary<string, Tensor>? weights)
+    {
+        foreach (var tensor in weights?.Values.AsEnumerable() ?? [])
+        {
+            tensor.Dispose();
+        }
+    }
+}

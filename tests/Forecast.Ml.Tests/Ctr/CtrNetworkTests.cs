@@ -1,0 +1,64 @@
+using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Model;
+using static TorchSharp.torch;
+
+namespace Forecast.Ml.Tests.Ctr;
+
+public sealed class CtrNetworkTests
+{
+    public static TheoryData<CtrArchitecture> Architectures => new(CtrArchitectures.All);
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void Every_network_gives_one_logit_per_row(CtrArchitecture architecture)
+    {
+        using var scope = NewDisposeScope();
+        var (schema, batch) = Encoded();
+        manual_seed(1);
+        var network = CtrNetwork.Create(architecture, schema.Dimensions, new CtrConfig());
+        network.eval();
+
+        var logits = network.forward(batch);
+
+        Assert.Equal([batch.Size], logits.shape);
+        Assert.True(logits.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void Din_attends_only_to_real_behaviour_tokens_and_its_weights_sum_to_one()
+    {
+        using var scope = NewDisposeScope();
+        var (schema, batch) = Encoded();
+        var din = new DeepInterestNetwork(schema.Dimensions, new CtrConfig());
+
+        var weights = din.AttentionWeights(batch);
+        var mask = batch.SequenceMask;
+
+        Assert.Equal(0, weights.masked_select(mask.logical_not()).abs().sum().item<float>());
+        var withHistory = mask.any(1);
+        Assert.True(allclose(weights.sum(dim: 1).masked_select(withHistory), ones_like(weights.sum(dim: 1).masked_select(withHistory)), atol: 1e-5));
+    }
+
+    [Fact]
+    public void Pepnet_embedding_gate_sends_no_gradient_into_the_field_embeddings()
+    {
+        using var scope = NewDisposeScope();
+        var (schema, batch) = Encoded();
+        var pepnet = new PepNet(schema.Dimensions, new CtrConfig());
+
+        pepnet.EmbeddingGate(batch).sum().backward();
+
+        var embeddingGradient = pepnet.EmbeddingWeight.grad;
+        Assert.True(embeddingGradient is null || embeddingGradient.abs().sum().item<float>() == 0);
+        Assert.Contains(pepnet.named_parameters(), parameter => parameter.name.Contains("_embeddingGate") && parameter.parameter.grad is { } gradient
+            && gradient.abs().sum().item<float>() > 0);
+    }
+
+    private static (CtrFeatureSchema Schema, CtrBatch Batch) Encoded()
+    {
+        var rows = SyntheticObservations.ImpressionLog();
+        var histories = DeliveryHistory.Within(rows, 6);
+        var schema = CtrFeatureSchema.Fit(rows, histories, 6);
+        return (schema, schema.Encode(rows, histories).ToBatch());
+    }
+}

@@ -1,0 +1,55 @@
+using Forecast.Jobs.Ctr;
+using Forecast.Jobs.DemoData;
+using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Evaluation;
+using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Serving;
+using Forecast.Ml.Ctr.Training;
+
+namespace Forecast.Ml.Tests.Ctr;
+
+public sealed class RealCtrTrainingTests
+{
+    private static readonly ClickTrainingOptions Short = new(MaxEpochs: 2);
+
+    [Fact]
+    public async Task A_short_training_on_the_real_ad_stats_beats_a_constant_ctr_on_validation_auc()
+    {
+        var observations = await LoadAsync();
+
+        var suite = ClickModelSuite.Train(observations, [CtrArchitecture.DeepFm], new CtrConfig(), Short);
+        using var model = suite.Best.Model;
+
+        var validation = suite.Split.Validation.Select(row => observations[row]).ToList();
+        var trainCtr = suite.Split.Train.Sum(row => (double)observations[row].Clicks) / suite.Split.Train.Sum(row => (double)observations[row].Impressions);
+        var constant = ClickScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
+        Assert.Equal(0.5, constant.Auc, 6);
+        Assert.True(suite.Best.Validation.Auc > constant.Auc + 0.1, $"validation AUC {suite.Best.Validation.Auc:F4}");
+        Assert.True(suite.Best.Validation.LogLoss < constant.LogLoss);
+    }
+
+    [Fact]
+    public async Task A_saved_and_reloaded_model_predicts_exactly_the_same()
+    {
+        var observations = await LoadAsync();
+        var suite = ClickModelSuite.Train(observations, [CtrArchitecture.Din], new CtrConfig(), Short with { MaxEpochs = 1 });
+        using var model = suite.Best.Model;
+        var rows = observations.Take(200).ToList();
+        var histories = DeliveryHistory.Within(observations, Short.SequenceLength).Take(200).ToList();
+
+        using var artifact = new MemoryStream();
+        model.Save(artifact);
+        artifact.Position = 0;
+        using var reloaded = ClickModel.Load(artifact);
+
+        Assert.Equal(CtrArchitecture.Din, reloaded.Manifest.Architecture);
+        Assert.Equal(model.Predict(rows, histories), reloaded.Predict(rows, histories));
+    }
+
+    private static async Task<List<AdObservation>> LoadAsync()
+    {
+        var demo = await TabmoCampaignMapping.ReadAsync(
+            Path.Combine(AppContext.BaseDirectory, "data", "tabmo-adcampaign", "adcampaign_slots.csv.gz"), CancellationToken.None);
+        return AdObservations.From(demo.AdStats);
+    }
+}
