@@ -37,7 +37,8 @@ app.MapGroup("/v1")
     .MapScenariosApi()
     .MapIngestionApi()
     .MapModelsApi()
-    .MapForecastsApi();
+    .MapForecastsApi()
+    .MapBidsApi();
 if (app.Configuration.GetValue<bool>("Forecast:Benchmark:BareEndpoint"))
 {
     app.MapBareRowBenchmarkEndpoint();

@@ -1,3 +1,4 @@
+using Forecast.Application.Bids;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Security;
 using Forecast.Application.Forecasts;
@@ -6,6 +7,7 @@ using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.AuctionOutcomes;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
+using Forecast.Infrastructure.Bidding;
 using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Ingestion;
 using Forecast.Infrastructure.Persistence;
@@ -45,6 +47,9 @@ public static class DependencyInjection
         services.AddSingleton<IApiKeyResolver, CachedApiKeyResolver>();
         services.AddSingleton<ITenantHistoryReader, NpgsqlTenantHistoryReader>();
         services.AddSingleton<IForecastStore, NpgsqlForecastStore>();
+        services.AddSingleton<IAdStatsReader, NpgsqlAdStatsReader>();
+        services.AddSingleton<IConversionReader, NpgsqlConversionReader>();
+        services.AddSingleton<IAuctionMarketReader, NpgsqlAuctionMarketReader>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
+using Forecast.Application.Bids;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
+using Forecast.Jobs.Ctr;
 using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Serving;
@@ -14,8 +16,8 @@ public static class DependencyInjection
     public const string HangfireSchema = "hangfire";
 
     /// <summary>
-    /// Hangfire on the service's PostgreSQL (its own schema), the training job and its scheduler, the champion cache
-    /// and online forecaster, the demo importer, and the demo tenant on start when enabled.
+    /// Hangfire on the service's PostgreSQL (its own schema), the training jobs and their scheduler, the champion caches
+    /// with the online forecaster and click predictor, the demo importer, and the demo tenant on start when enabled.
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,9 +40,12 @@ public static class DependencyInjection
         services.AddScoped<TrainM2MJob>();
         services.AddScoped<ScoreForecastsJob>();
         services.AddScoped<PruneModelsJob>();
+        services.AddScoped<TrainCtrJob>();
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();
+        services.AddSingleton<ClickChampions>();
+        services.AddSingleton<IClickPredictor, ChampionClickPredictor>();
 
         var demo = configuration.GetSection(DemoOptions.Section);
         services.Configure<DemoOptions>(demo);

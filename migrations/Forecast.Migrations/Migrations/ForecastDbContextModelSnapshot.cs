@@ -172,6 +172,9 @@ namespace Forecast.Migrations.Migrations
                     b.HasIndex("TenantId", "ScenarioId")
                         .HasDatabaseName("ix_ad_stats_tenant_id_scenario_id");
 
+                    b.HasIndex("TenantId", "AdvertiserId", "BucketStart")
+                        .HasDatabaseName("ix_ad_stats_tenant_id_advertiser_id_bucket_start");
+
                     b.ToTable("ad_stats", (string)null);
                 });
 
@@ -330,6 +333,12 @@ namespace Forecast.Migrations.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("Architecture")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("architecture");
 
                     b.Property<byte[]>("Artifact")
                         .HasColumnType("bytea")

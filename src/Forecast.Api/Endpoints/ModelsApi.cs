@@ -20,7 +20,7 @@ internal static class ModelsApi
         var models = v1.MapGroup("/models").WithTags("Models").RequireAuthorization(ApiKeyDefaults.TenantPolicy);
         models.MapPost("/{kind}/train", Train)
             .WithSummary("Train a model now")
-            .WithDescription("Queues a training run (kind: m2m) and returns 202 with the job to follow. The new model becomes champion only if it beats the current one on the same validation days.");
+            .WithDescription("Queues a training run (kind: m2m or ctr) and returns 202 with the job to follow. The new model becomes champion only if it beats the current one on the same validation days; a ctr run trains every architecture and puts forward the one with the lowest validation log-loss.");
         models.MapGet("/", List).WithSummary("List registered models, newest first");
         models.MapGet("/{id:guid}", Get).WithSummary("A registered model with its metrics and hyper-parameters");
         models.MapPost("/{id:guid}/promote", Promote).WithSummary("Make a model the champion by hand");

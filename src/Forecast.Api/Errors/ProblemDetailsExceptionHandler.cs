@@ -71,8 +71,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
     }
 
     /// <summary>FluentValidation names properties as declared (PascalCase); the API speaks camelCase JSON.</summary>
+    /// <summary>The JSON path of a property: "Items[0].Goal.Target" → "items[0].goal.target".</summary>
     private static string FieldName(string propertyName) =>
-        propertyName.Length == 0 ? "body" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+        propertyName.Length == 0
+            ? "body"
+            : string.Join('.', propertyName.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
     private static ProblemDetails Problem(
         int status, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)

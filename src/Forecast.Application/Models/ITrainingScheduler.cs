@@ -24,10 +24,10 @@ public sealed record TrainingJobDto(
     string Id, string Kind, string State, TrainingProgressDto? Progress, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt, string? Error);
 
 /// <summary>Where a training run is.</summary>
-/// <param name="Stage">reading-data, training, evaluating, registering, done.</param>
+/// <param name="Stage">reading-data, training (training:deepfm... for ctr), evaluating, registering, done.</param>
 /// <param name="Percent">0–100.</param>
 /// <param name="Epoch">Epoch reached.</param>
 /// <param name="MaxEpochs">Most epochs it may run.</param>
 /// <param name="TrainLoss">Training loss of the last epoch.</param>
-/// <param name="ValidationDeviance">Validation Poisson deviance of the last epoch.</param>
-public sealed record TrainingProgressDto(string Stage, int Percent, int Epoch, int MaxEpochs, double? TrainLoss, double? ValidationDeviance);
+/// <param name="ValidationLoss">Validation loss of the last epoch: Poisson deviance (m2m) or log-loss (ctr).</param>
+public sealed record TrainingProgressDto(string Stage, int Percent, int Epoch, int MaxEpochs, double? TrainLoss, double? ValidationLoss);

@@ -6,7 +6,8 @@ namespace Forecast.Application.Models;
 
 /// <summary>A registered model, without its artifact.</summary>
 /// <param name="Id">Model id.</param>
-/// <param name="Kind">Model kind (m2m).</param>
+/// <param name="Kind">Model kind: m2m (forecasts) or ctr (click-through rates for bids).</param>
+/// <param name="Architecture">The network: m2m; lr, mlr, wide-deep, deepfm, din or pepnet.</param>
 /// <param name="Version">Version per tenant and kind.</param>
 /// <param name="Status">Training, Candidate, Champion, Retired or Failed.</param>
 /// <param name="CreatedAt">When training started.</param>
@@ -15,11 +16,12 @@ namespace Forecast.Application.Models;
 /// <param name="TrainedThrough">Last day of data it learned from.</param>
 /// <param name="DataFingerprint">Hash of the rows it learned from.</param>
 /// <param name="HyperParameters">Model and training settings.</param>
-/// <param name="Metrics">Validation-window scores of this model and of the champion it was compared with, per task.</param>
+/// <param name="Metrics">Validation scores of this model and of the champion it was compared with (per task for m2m).</param>
 /// <param name="Error">Why training failed, when it did.</param>
 public sealed record ModelDto(
     Guid Id,
     string Kind,
+    string Architecture,
     int Version,
     string Status,
     DateTimeOffset CreatedAt,
@@ -37,6 +39,7 @@ public sealed record ModelDto(
     public static readonly Expression<Func<RegisteredModel, ModelDto>> Projection = model => new ModelDto(
         model.Id,
         model.Kind,
+        model.Architecture,
         model.Version,
         model.Status.ToString(),
         model.CreatedAt,

@@ -9,11 +9,12 @@ namespace Forecast.Domain.Models;
 /// </summary>
 public sealed class RegisteredModel
 {
-    private RegisteredModel(Guid tenantId, Guid id, string kind, int version, DateTimeOffset createdAt)
+    private RegisteredModel(Guid tenantId, Guid id, string kind, string architecture, int version, DateTimeOffset createdAt)
     {
         TenantId = tenantId;
         Id = id;
         Kind = kind;
+        Architecture = architecture;
         Version = version;
         CreatedAt = createdAt;
     }
@@ -23,6 +24,9 @@ public sealed class RegisteredModel
     public Guid Id { get; private set; }
 
     public string Kind { get; private set; }
+
+    /// <summary>The network inside: m2m for forecasts; lr, mlr, wide-deep, deepfm, din or pepnet for CTR.</summary>
+    public string Architecture { get; private set; }
 
     /// <summary>1, 2, 3... per tenant and kind.</summary>
     public int Version { get; private set; }
@@ -51,8 +55,8 @@ public sealed class RegisteredModel
 
     public string? Error { get; private set; }
 
-    public static RegisteredModel StartTraining(Guid tenantId, string kind, int version, DateTimeOffset now) =>
-        new(tenantId, Guid.CreateVersion7(now), kind, version, now);
+    public static RegisteredModel StartTraining(Guid tenantId, string kind, string architecture, int version, DateTimeOffset now) =>
+        new(tenantId, Guid.CreateVersion7(now), kind, architecture, version, now);
 
     public void Complete(byte[] artifact, DateOnly trainedThrough, string dataFingerprint, string hyperParameters, string metrics, DateTimeOffset now)
     {

@@ -3,6 +3,7 @@ using Forecast.Application.Forecasts;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Npgsql;
+using static Forecast.Infrastructure.Persistence.NpgsqlQueries;
 
 namespace Forecast.Infrastructure.Forecasting;
 
@@ -52,13 +53,6 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         return new TenantHistory(lastDay, scenarios, advertisers, metrics, events);
     }
 
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken);
-        return value is DBNull or null ? default! : (T)value;
-    }
-
     private static async Task<Dictionary<string, IReadOnlyDictionary<string, string>>> AttributeMapsAsync(
         NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
@@ -69,28 +63,5 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         }
 
         return maps;
-    }
-
-    private static async IAsyncEnumerable<NpgsqlDataReader> QueryAsync(
-        NpgsqlConnection connection, string sql, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken,
-        params object[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            yield return reader;
-        }
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, object[] parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        }
-
-        return command;
     }
 }

@@ -14,7 +14,10 @@ public sealed class JobsOptions
     /// <summary>Most epochs of a training run (early stopping usually ends it sooner).</summary>
     public int TrainingMaxEpochs { get; set; } = 60;
 
-    /// <summary>When each tenant's model is retrained (cron, UTC): nightly by default.</summary>
+    /// <summary>Most epochs of each CTR architecture in a training run.</summary>
+    public int CtrTrainingMaxEpochs { get; set; } = 40;
+
+    /// <summary>When each tenant's models are retrained (cron, UTC): nightly by default.</summary>
     public string RetrainCron { get; set; } = "0 2 * * *";
 
     /// <summary>When each tenant's old models are pruned (cron, UTC).</summary>

@@ -1,55 +1,10 @@
-using System.Collections.Concurrent;
-using Forecast.Application.Common.Persistence;
 using Forecast.Application.Models;
-using Forecast.Domain.Models;
 using Forecast.Ml.Forecasting.Serving;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Jobs.Serving;
 
-/// <summary>A tenant's champion, loaded once and kept in memory.</summary>
-public sealed record Champion(Guid ModelId, int Version, ForecastModel Model);
-
-/// <summary>
-/// Keeps each tenant's champion M2M model in memory. Every few seconds a request asks the registry which model is
-/// champion (a cheap indexed query without the artifact); a promotion or rollback is picked up within that time on every
-/// instance, without restart. The replaced model is left to the garbage collector: requests may still be using it.
-/// </summary>
-public sealed class ChampionModels(IServiceScopeFactory scopes, TimeProvider clock)
+/// <summary>The tenants' champion M2M forecast models.</summary>
+public sealed class ChampionModels(IServiceScopeFactory scopes, TimeProvider clock) : ChampionCache<ForecastModel>(scopes, clock, ModelKinds.M2M)
 {
-    public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(3);
-
-    private readonly ConcurrentDictionary<Guid, (Champion Champion, DateTimeOffset CheckedAt)> _loaded = new();
-
-    public async Task<Champion?> GetAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        if (_loaded.TryGetValue(tenantId, out var cached) && now - cached.CheckedAt < RecheckAfter)
-        {
-            return cached.Champion;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
-        var current = await Champions(db, tenantId).Select(model => new { model.Id, model.Version }).SingleOrDefaultAsync(cancellationToken);
-        if (current is null)
-        {
-            _loaded.TryRemove(tenantId, out _);
-            return null;
-        }
-
-        if (cached.Champion?.ModelId == current.Id)
-        {
-            _loaded[tenantId] = (cached.Champion, now);
-            return cached.Champion;
-        }
-
-        var artifact = await Champions(db, tenantId).Where(model => model.Id == current.Id).Select(model => model.Artifact).SingleAsync(cancellationToken);
-        var champion = new Champion(current.Id, current.Version, ForecastModel.Load(new MemoryStream(artifact!)));
-        _loaded[tenantId] = (champion, now);
-        return champion;
-    }
-
-    private static IQueryable<RegisteredModel> Champions(IForecastDbContext db, Guid tenantId) =>
-        db.Models.AsNoTracking().Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Champion);
+    protected override ForecastModel Load(byte[] artifact) => ForecastModel.Load(new MemoryStream(artifact));
 }

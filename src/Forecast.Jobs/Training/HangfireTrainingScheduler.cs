@@ -1,4 +1,5 @@
 using Forecast.Application.Models;
+using Forecast.Jobs.Ctr;
 using Forecast.Jobs.Hosting;
 using Hangfire;
 using Hangfire.States;
@@ -10,13 +11,18 @@ namespace Forecast.Jobs.Training;
 internal sealed class HangfireTrainingScheduler(
     IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, IOptions<JobsOptions> options) : ITrainingScheduler
 {
-    public string EnqueueTraining(Guid tenantId, string kind) =>
-        jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None));
+    public string EnqueueTraining(Guid tenantId, string kind) => kind switch
+    {
+        ModelKinds.M2M => jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
+        ModelKinds.Ctr => jobs.Enqueue<TrainCtrJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
+    };
 
-    /// <summary>Nightly retraining (which queues scoring when it ends) and pruning an hour later.</summary>
+    /// <summary>Nightly retraining of both kinds (M2M queues scoring when it ends) and pruning later.</summary>
     public void ScheduleRetraining(Guid tenantId)
     {
         recurring.AddOrUpdate<TrainM2MJob>($"train-m2m-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.RetrainCron);
+        recurring.AddOrUpdate<TrainCtrJob>($"train-ctr-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.RetrainCron);
         recurring.AddOrUpdate<PruneModelsJob>($"prune-models-{tenantId}", job => job.RunAsync(tenantId, CancellationToken.None), options.Value.PruneCron);
     }
 
@@ -28,7 +34,8 @@ internal sealed class HangfireTrainingScheduler(
         }
 
         var details = storage.GetMonitoringApi().JobDetails(jobId);
-        if (details?.Job is null || details.Job.Type != typeof(TrainM2MJob) || details.Job.Args.FirstOrDefault() is not Guid owner || owner != tenantId)
+        var kind = details?.Job?.Type == typeof(TrainM2MJob) ? ModelKinds.M2M : details?.Job?.Type == typeof(TrainCtrJob) ? ModelKinds.Ctr : null;
+        if (kind is null || details!.Job.Args.FirstOrDefault() is not Guid owner || owner != tenantId)
         {
             return null;
         }
@@ -39,7 +46,7 @@ internal sealed class HangfireTrainingScheduler(
         details.History.FirstOrDefault(state => state.StateName == FailedState.StateName)?.Data.TryGetValue("ExceptionMessage", out error);
         return new TrainingJobDto(
             jobId,
-            ModelKinds.M2M,
+            kind,
             latest?.StateName ?? "Unknown",
             TrainingProgressReporter.Read(connection.GetJobParameter(jobId, TrainingProgressReporter.Parameter)),
             details.CreatedAt is { } created ? new DateTimeOffset(created, TimeSpan.Zero) : null,

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
-using Forecast.Domain.Models;
 using Forecast.Jobs.Forecasting;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Serving;
@@ -12,7 +11,6 @@ using Forecast.Ml.Forecasting.Serving;
 using Forecast.Ml.Forecasting.Training;
 using Hangfire;
 using Hangfire.Server;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Jobs.Training;
@@ -50,7 +48,7 @@ public sealed class TrainM2MJob(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
-        var model = await StartAsync(db, tenantId, cancellationToken);
+        var model = (await RegistryRuns.StartAsync(db, tenantId, ModelKinds.M2M, [ModelKinds.M2M], clock.GetUtcNow(), cancellationToken))[0];
         try
         {
             var panel = SeriesPanelBuilder.Build(data);
@@ -93,26 +91,8 @@ public sealed class TrainM2MJob(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            db.Models.Entry(model).State = EntityState.Unchanged;
-            model.Fail(exception.Message, clock.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            await RegistryRuns.FailAsync(db, [model], exception.Message, clock.GetUtcNow());
             throw;
         }
-    }
-
-    /// <summary>Marks runs that never finished as interrupted and registers this run as the next version.</summary>
-    private async Task<RegisteredModel> StartAsync(IForecastDbContext db, Guid tenantId, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        var interrupted = await db.Models
-            .Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Training)
-            .ToListAsync(cancellationToken);
-        interrupted.ForEach(model => model.Fail("interrupted: the process running this training stopped before it finished", now));
-        var version = 1 + (await db.Models.Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M)
-            .MaxAsync(model => (int?)model.Version, cancellationToken) ?? 0);
-        var started = RegisteredModel.StartTraining(tenantId, ModelKinds.M2M, version, now);
-        db.Models.Add(started);
-        await db.SaveChangesAsync(cancellationToken);
-        return started;
     }
 }

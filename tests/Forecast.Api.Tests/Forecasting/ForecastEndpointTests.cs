@@ -43,7 +43,7 @@ public sealed class ForecastEndpointTests(ForecastApp app)
 
         var accepted = await tenant.Http.PostAsync("/v1/models/m2m/train", null);
         await accepted.ReadJsonAsync(HttpStatusCode.Accepted);
-        var job = await WaitForJobAsync(tenant, accepted.Headers.Location!.ToString());
+        var job = await tenant.WaitForJobAsync(accepted.Headers.Location!.ToString());
 
         Assert.Equal("Succeeded", job.GetProperty("state").GetString());
         Assert.Equal(100, job.GetProperty("progress").GetProperty("percent").GetInt32());
@@ -153,22 +153,6 @@ public sealed class ForecastEndpointTests(ForecastApp app)
             if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline)
             {
                 return await response.ReadJsonAsync(HttpStatusCode.OK);
-            }
-
-            await Task.Delay(500);
-        }
-    }
-
-    private static async Task<JsonElement> WaitForJobAsync(TenantClient tenant, string location)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (true)
-        {
-            var job = await (await tenant.Http.GetAsync(location)).ReadJsonAsync(HttpStatusCode.OK);
-            var state = job.GetProperty("state").GetString();
-            if (state is "Succeeded" or "Failed" || DateTime.UtcNow > deadline)
-            {
-                return job;
             }
 
             await Task.Delay(500);

@@ -18,7 +18,7 @@ public sealed class PruneModelsTests(ForecastApp app)
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var version = 1; version <= 9; version++)
         {
-            var model = RegisteredModel.StartTraining(tenant.Id, "m2m", version, start.AddDays(version));
+            var model = RegisteredModel.StartTraining(tenant.Id, "m2m", "m2m", version, start.AddDays(version));
             model.Complete([1, 2, 3], new DateOnly(2026, 1, 1), "fingerprint", "{}", "{}", start.AddDays(version));
             if (version == 1)
             {

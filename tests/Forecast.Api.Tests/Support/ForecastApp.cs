@@ -24,6 +24,7 @@ public sealed class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         // Short training runs: the tests check the pipeline, the backtest measures the model.
         builder.UseSetting("Forecast:Jobs:TrainingMaxEpochs", "6");
+        builder.UseSetting("Forecast:Jobs:CtrTrainingMaxEpochs", "3");
     }
 
     public HttpClient AdminClient()

@@ -41,4 +41,21 @@ public static class TenantClientExtensions
     /// <summary>The field names of a ProblemDetails' errors.</summary>
     public static IReadOnlyList<string> ErrorFields(this JsonElement problem) =>
         problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(field => field.Name).ToList() : [];
+
+    /// <summary>Polls a job until it succeeds or fails (or four minutes pass) and returns its last state.</summary>
+    public static async Task<JsonElement> WaitForJobAsync(this TenantClient tenant, string location)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (true)
+        {
+            var job = await (await tenant.Http.GetAsync(location)).ReadJsonAsync(HttpStatusCode.OK);
+            var state = job.GetProperty("state").GetString();
+            if (state is "Succeeded" or "Failed" || DateTime.UtcNow > deadline)
+            {
+                return job;
+            }
+
+            await Task.Delay(500);
+        }
+    }
 }

@@ -12,6 +12,8 @@ internal sealed class AdStatConfiguration : IEntityTypeConfiguration<AdStat>
     {
         builder.HasKey(stat => new { stat.TenantId, stat.AdvertiserId, stat.ScenarioId, stat.BucketStart, stat.Context });
         builder.Property(stat => stat.Context).HasColumnType("jsonb");
+        // An advertiser's latest rows across scenarios, for the delivery history a bid estimate reads.
+        builder.HasIndex(stat => new { stat.TenantId, stat.AdvertiserId, stat.BucketStart });
         builder.Property(stat => stat.Cost).HasPrecision(18, 4);
         builder.HasOne<Advertiser>().WithMany()
             .HasForeignKey(stat => new { stat.TenantId, stat.AdvertiserId }).OnDelete(DeleteBehavior.Cascade);

@@ -12,6 +12,7 @@ internal sealed class RegisteredModelConfiguration : IEntityTypeConfiguration<Re
         builder.ToTable("models");
         builder.HasKey(model => new { model.TenantId, model.Id });
         builder.Property(model => model.Kind).HasMaxLength(32);
+        builder.Property(model => model.Architecture).HasMaxLength(32);
         builder.Property(model => model.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(model => model.DataFingerprint).HasMaxLength(64);
         builder.Property(model => model.HyperParameters).HasColumnType("jsonb");

@@ -1,0 +1,18 @@
+namespace Forecast.Application.Bids;
+
+/// <summary>
+/// What a tenant's auction outcomes say about one scenario's market over the recent window: the distribution of the
+/// market prices seen (CPM, ascending; the prices themselves or equal-mass quantiles of them), how many prices it
+/// summarises, and how many auctions per day the advertiser took part in (null when it took part in none).
+/// </summary>
+public sealed record AuctionMarket(string Scenario, double[] MarketPrices, int PriceCount, int WindowDays, double? AdvertiserAuctionsPerDay);
+
+/// <summary>Reads the recent auction market of scenarios from the tenant's auction outcomes.</summary>
+public interface IAuctionMarketReader
+{
+    public const int WindowDays = 28;
+
+    /// <summary>Per scenario asked: the market of its last <see cref="WindowDays"/> days of outcomes, seen from each advertiser asked.</summary>
+    Task<IReadOnlyDictionary<(string Scenario, string AdvertiserId), AuctionMarket>> ReadAsync(
+        Guid tenantId, IReadOnlyCollection<(string Scenario, string AdvertiserId)> pairs, CancellationToken cancellationToken);
+}

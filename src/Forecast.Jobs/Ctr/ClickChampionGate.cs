@@ -1,0 +1,35 @@
+using Forecast.Application.Common.Persistence;
+using Forecast.Application.Models;
+using Forecast.Domain.Models;
+using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Evaluation;
+using Forecast.Ml.Ctr.Serving;
+using Microsoft.EntityFrameworkCore;
+
+namespace Forecast.Jobs.Ctr;
+
+/// <summary>
+/// Scores a run's best CTR model and the current champion on the same validation rows; the candidate wins when there
+/// is no champion or its calibrated log-loss is lower.
+/// </summary>
+internal sealed record ClickChampionGate(double CandidateLogLoss, double? ChampionLogLoss, Guid? ChampionId)
+{
+    public bool CandidateWins => ChampionLogLoss is not { } champion || CandidateLogLoss < champion;
+
+    public static async Task<ClickChampionGate> CompareAsync(
+        IForecastDbContext db, ClickScores candidate, IReadOnlyList<AdObservation> validation, IReadOnlyList<DeliveryHistory> histories,
+        Guid tenantId, CancellationToken cancellationToken)
+    {
+        var champion = await db.Models.AsNoTracking()
+            .Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.Ctr && model.Status == ModelStatus.Champion)
+            .Select(model => new { model.Id, model.Artifact })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (champion?.Artifact is null)
+        {
+            return new ClickChampionGate(candidate.LogLoss, null, null);
+        }
+
+        using var championModel = ClickModel.Load(new MemoryStream(champion.Artifact));
+        return new ClickChampionGate(candidate.LogLoss, championModel.Score(validation, histories).LogLoss, champion.Id);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Forecast.Application.Common.Persistence;
+using Forecast.Application.Ingestion.AdStats;
+using Forecast.Application.Models;
+using Forecast.Jobs.Hosting;
+using Forecast.Jobs.Training;
+using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Training;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Jobs.Ctr;
+
+/// <summary>
+/// Trains every CTR architecture on a tenant's ad stats (the most recent days held out for validation), registers each
+/// as a ctr model, and makes the one with the lowest validation log-loss champion if it also beats the current champion
+/// on the same validation rows. Same guarantees as the M2M job: one run per tenant at a time, retries with back-off,
+/// rows of a failed or killed run end Failed, the champion is only ever replaced by a complete model.
+/// </summary>
+public sealed class TrainCtrJob(
+    IServiceScopeFactory scopes,
+    IAdStatsReader adStats,
+    IOptions<JobsOptions> options,
+    TimeProvider clock,
+    ILogger<TrainCtrJob> logger)
+{
+    public static readonly CtrConfig Config = new();
+
+    private readonly ClickTrainingOptions _training = new(MaxEpochs: options.Value.CtrTrainingMaxEpochs);
+
+    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
+    {
+        var progress = new TrainingProgressReporter(context);
+        progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
+        var rows = await adStats.ReadAllAsync(tenantId, cancellationToken);
+        if (rows.Count == 0)
+        {
+            throw new InvalidOperationException("The tenant has no ad stats with impressions to learn from; ingest some with POST /v1/ingest/ad-stats.");
+        }
+
+        var observations = AdObservations.From(rows);
+        var architectures = CtrArchitectures.All;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
+        var registered = await RegistryRuns.StartAsync(db, tenantId, ModelKinds.Ctr, architectures.Select(CtrArchitectures.Name).ToList(), clock.GetUtcNow(), cancellationToken);
+        ClickModelSuite.Result? suite = null;
+        try
+        {
+            var done = 0;
+            suite = ClickModelSuite.Train(observations, architectures, Config, _training, progress: epoch =>
+            {
+                // Between epochs a stopping worker ends the run; its rows stay Training until the next run fails them.
+                cancellationToken.ThrowIfCancellationRequested();
+                done++;
+                var percent = 5 + (85 * Math.Min(1, done / (double)(architectures.Count * _training.MaxEpochs / 3)));
+                progress.Report(new TrainingProgressDto($"training:{epoch.Architecture}", (int)percent, epoch.Epoch, epoch.MaxEpochs, epoch.TrainLogLoss, epoch.ValidationLogLoss));
+            });
+
+            progress.Report(new TrainingProgressDto("evaluating", 92, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
+            var (validation, histories) = ClickModelSuite.ValidationRows(observations, suite.Split, _training.SequenceLength);
+            var gate = await ClickChampionGate.CompareAsync(db, suite.Best.Validation, validation, histories, tenantId, cancellationToken);
+
+            progress.Report(new TrainingProgressDto("registering", 96, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
+            var fingerprint = DataFingerprint.Of(rows);
+            var trainedThrough = observations.Max(observation => observation.Day);
+            foreach (var (trained, model) in suite.Models.Zip(registered))
+            {
+                using var artifact = new MemoryStream();
+                trained.Model.Save(artifact);
+                model.Complete(
+                    artifact.ToArray(),
+                    trainedThrough,
+                    fingerprint,
+                    JsonSerializer.Serialize(new { architecture = model.Architecture, config = Config, training = _training }, JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(new
+                    {
+                        validation = trained.Validation,
+                        calibration = trained.Model.Manifest.Calibration,
+                        training = trained.Report,
+                        bestOfRun = ReferenceEquals(trained, suite.Best),
+                        championValidationLogLoss = gate.ChampionLogLoss,
+                        championId = gate.ChampionId,
+                    }, JsonSerializerOptions.Web),
+                    clock.GetUtcNow());
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            var best = registered[suite.Models.ToList().IndexOf(suite.Best)];
+            if (gate.CandidateWins)
+            {
+                await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), cancellationToken);
+            }
+
+            logger.LogInformation("Tenant {TenantId}: CTR run trained {Count} models; best {Architecture} v{Version} (validation log-loss {LogLoss:F5}) {Outcome}",
+                tenantId, registered.Count, best.Architecture, best.Version, suite.Best.Validation.LogLoss,
+                gate.CandidateWins ? "promoted to champion" : "kept as candidate");
+            progress.Report(new TrainingProgressDto("done", 100, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            await RegistryRuns.FailAsync(db, registered, exception.Message, clock.GetUtcNow());
+            throw;
+        }
+        finally
+        {
+            foreach (var trained in suite?.Models ?? [])
+            {
+                trained.Model.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Forecast.Application.Bids;
+using Forecast.Application.Ingestion.AdStats;
+using Forecast.Jobs.Ctr;
+using Forecast.Ml.Ctr.Data;
+
+namespace Forecast.Jobs.Serving;
+
+/// <summary>
+/// pCTRs from the tenant's CTR champion: each opportunity becomes a one-impression observation at its moment, with its
+/// advertiser's delivery history read as training saw it (the latest rows before that moment).
+/// </summary>
+internal sealed class ChampionClickPredictor(ClickChampions champions, IAdStatsReader adStats) : IClickPredictor
+{
+    public async Task<ClickPredictions?> PredictAsync(Guid tenantId, IReadOnlyList<PricedOpportunity> opportunities, CancellationToken cancellationToken)
+    {
+        var champion = await champions.GetAsync(tenantId, cancellationToken);
+        if (champion is null)
+        {
+            return null;
+        }
+
+        var length = champion.Model.Manifest.Schema.SequenceLength;
+        var histories = new DeliveryHistory[opportunities.Count];
+        // Usually one moment (now) for the whole batch: one read per distinct moment.
+        foreach (var moment in Enumerable.Range(0, opportunities.Count).GroupBy(index => opportunities[index].At))
+        {
+            var advertisers = moment.Select(index => opportunities[index].AdvertiserId).Distinct(StringComparer.Ordinal).ToList();
+            var deliveries = await adStats.ReadRecentAsync(tenantId, advertisers, moment.Key, length, cancellationToken);
+            foreach (var index in moment)
+            {
+                histories[index] = deliveries.TryGetValue(opportunities[index].AdvertiserId, out var delivery)
+                    ? new DeliveryHistory(delivery.FirstSeen, AdObservations.From(delivery.Recent))
+                    : DeliveryHistory.None;
+            }
+        }
+
+        var observations = opportunities
+            .Select(opportunity => new AdObservation(opportunity.AdvertiserId, opportunity.Scenario, opportunity.At, 0, opportunity.Context, 1, 0))
+            .ToList();
+        return new ClickPredictions(
+            new ClickModelRef(champion.ModelId, champion.Version, champion.Architecture),
+            champion.Model.Predict(observations, histories));
+    }
+}
