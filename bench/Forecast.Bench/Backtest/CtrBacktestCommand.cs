@@ -34,15 +34,15 @@ internal static class CtrBacktestCommand
         var constant = ClickScoring.Of(testRows, testRows.Select(_ => trainCtr).ToList());
 
         Console.WriteLine();
-        Console.WriteLine("| model | epochs | test AUC | test logloss | pred/obs raw | pred/obs calibrated | ECE calibrated | AUC per scenario | rows/s scored |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| model | epochs | validation AUC | test AUC | test logloss | pred/obs raw | pred/obs calibrated | ECE calibrated | AUC per scenario | rows/s scored |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         Console.WriteLine($"| constant (train CTR {trainCtr:P2}) | - | {constant.Auc:F4} | {constant.LogLoss:F5} | {constant.PredictedOverObserved:F3} | - | {constant.Ece:E2} | {PerScenario(constant)} | - |");
         var histories = DeliveryHistory.Within(observations, options.SequenceLength);
         var testHistories = test.Select(row => histories[row]).ToList();
         foreach (var trained in suite.Models)
         {
             var (raw, calibrated) = (trained.TestUncalibrated!, trained.Test!);
-            Console.WriteLine($"| {trained.Model.Manifest.Architecture.Name()} | {trained.Report.BestEpoch}/{trained.Report.Epochs} | {calibrated.Auc:F4} | {calibrated.LogLoss:F5} | " +
+            Console.WriteLine($"| {trained.Model.Manifest.Architecture.Name()} | {trained.Report.BestEpoch}/{trained.Report.Epochs} | {trained.Validation.Auc:F4} | {calibrated.Auc:F4} | {calibrated.LogLoss:F5} | " +
                 $"{raw.PredictedOverObserved:F3} | {calibrated.PredictedOverObserved:F3} | {calibrated.Ece:E2} | {PerScenario(calibrated)} | {ScoringThroughput(trained, testRows, testHistories):N0} |");
         }
 

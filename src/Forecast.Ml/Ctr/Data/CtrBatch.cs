@@ -16,7 +16,7 @@ public sealed record CtrBatch(
 
     public Tensor Scenario => Categorical[.., CtrFeatureSchema.ScenarioField];
 
-    public Tensor SequenceMask => SequenceCtr.gt(0);
+    public Tensor SequenceMask => SequenceCtr.Above(0);
 
     public CtrBatch Select(Tensor rows) => new(
         Categorical.index_select(0, rows), Numeric.index_select(0, rows), Candidate.index_select(0, rows),

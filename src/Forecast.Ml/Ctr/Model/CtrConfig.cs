@@ -9,9 +9,9 @@ namespace Forecast.Ml.Ctr.Model;
 /// <param name="MlrPieces">Pieces m of mixed logistic regression.</param>
 /// <param name="GateGamma">γ of PEPNet's GateNU: gates scale by up to γ (γ = 2 keeps 1 as the neutral middle).</param>
 public sealed record CtrConfig(
-    int EmbeddingDimension = 8,
+    int EmbeddingDimension = 16,
     int[]? Hidden = null,
-    double Dropout = 0.1,
+    double Dropout = 0.3,
     int MlrPieces = 12,
     double GateGamma = 2.0)
 {

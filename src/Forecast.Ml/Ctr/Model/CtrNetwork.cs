@@ -9,7 +9,7 @@ namespace Forecast.Ml.Ctr.Model;
 /// </summary>
 public abstract class CtrNetwork(string name) : nn.Module<CtrBatch, Tensor>(name)
 {
-    public sealed override Tensor forward(CtrBatch batch) => batch.BaseLogit + Correction(batch);
+    public sealed override Tensor forward(CtrBatch batch) => batch.BaseLogit.Plus(Correction(batch));
 
     /// <summary>The architecture's logit correction to the base logit [B].</summary>
     protected abstract Tensor Correction(CtrBatch batch);

@@ -24,8 +24,9 @@ public sealed class DeepFm : CtrNetwork
     protected override Tensor Correction(CtrBatch batch)
     {
         var embedded = _embeddings.forward(batch.Categorical);
-        var pairwise = 0.5 * (embedded.sum(dim: 1).pow(2) - embedded.pow(2).sum(dim: 1)).sum(dim: 1);
+        var summed = embedded.sum(dim: 1);
+        var pairwise = ((summed * summed) - (embedded * embedded).sum(dim: 1)).sum(dim: 1).Times(0.5);
         var deepInput = cat([embedded.flatten(1), batch.Numeric], 1);
-        return _firstOrder.forward(batch.Categorical, batch.Numeric).squeeze(-1) + pairwise + _deep.forward(deepInput);
+        return _firstOrder.forward(batch.Categorical, batch.Numeric).squeeze(-1).Plus(pairwise).Plus(_deep.forward(deepInput));
     }
 }

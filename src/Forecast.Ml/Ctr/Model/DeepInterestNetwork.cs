@@ -39,17 +39,19 @@ public sealed class DeepInterestNetwork : CtrNetwork
     /// <summary>Attention weights over the behaviour sequence [B, L] (0 on padding): what the forecast attended to.</summary>
     public Tensor AttentionWeights(CtrBatch batch)
     {
-        var keys = _placements.forward(batch.SequencePlacement) + _ctrBuckets.forward(batch.SequenceCtr);
+        var keys = Keys(batch);
         var query = _placements.forward(batch.Candidate).unsqueeze(1).expand_as(keys);
         var scores = _activation.forward(cat([query, keys, query - keys, query * keys], 2)).squeeze(-1);
         var mask = batch.SequenceMask;
-        return nn.functional.softmax(scores.masked_fill(mask.logical_not(), -1e9), 1) * mask;
+        return nn.functional.softmax(scores.FilledWhere(mask.logical_not(), -1e9), 1) * mask;
     }
 
     private (Tensor Interest, Tensor Candidate) Interest(CtrBatch batch)
     {
-        var keys = _placements.forward(batch.SequencePlacement) + _ctrBuckets.forward(batch.SequenceCtr);
         var weights = AttentionWeights(batch);
-        return ((weights.unsqueeze(-1) * keys).sum(dim: 1), _placements.forward(batch.Candidate));
+        return ((weights.unsqueeze(-1) * Keys(batch)).sum(dim: 1), _placements.forward(batch.Candidate));
     }
+
+    /// <summary>A behaviour token: its slot × scenario plus its CTR bucket [B, L, d].</summary>
+    private Tensor Keys(CtrBatch batch) => _placements.forward(batch.SequencePlacement).Plus(_ctrBuckets.forward(batch.SequenceCtr));
 }

@@ -27,5 +27,5 @@ public sealed class FieldEmbeddings : nn.Module<Tensor, Tensor>
     /// <summary>The table itself: tests read its gradient.</summary>
     public Parameter Weight => _table.weight!;
 
-    public override Tensor forward(Tensor codes) => _table.forward(codes + _offsets);
+    public override Tensor forward(Tensor codes) => _table.forward(codes.Plus(_offsets));
 }

@@ -18,5 +18,5 @@ public sealed class GateNeuralUnit : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input) => _gamma * nn.functional.sigmoid(_gate.forward(nn.functional.relu(_hidden.forward(input))));
+    public override Tensor forward(Tensor input) => nn.functional.sigmoid(_gate.forward(nn.functional.relu(_hidden.forward(input)))).Times(_gamma);
 }

@@ -19,5 +19,5 @@ public sealed class LinearTerm : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor categorical, Tensor numeric) => _weights.forward(categorical).sum(dim: 1) + _numeric.forward(numeric);
+    public override Tensor forward(Tensor categorical, Tensor numeric) => _weights.forward(categorical).sum(dim: 1).Plus(_numeric.forward(numeric));
 }

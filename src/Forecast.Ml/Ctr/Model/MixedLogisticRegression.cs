@@ -24,8 +24,8 @@ public sealed class MixedLogisticRegression : CtrNetwork
     {
         var gate = nn.functional.log_softmax(_gate.forward(batch.Categorical, batch.Numeric), 1);
         var pieces = _pieces.forward(batch.Categorical, batch.Numeric);
-        var logClick = (gate + nn.functional.logsigmoid(pieces)).logsumexp(1);
-        var logNoClick = (gate + nn.functional.logsigmoid(-pieces)).logsumexp(1);
+        var logClick = gate.Plus(nn.functional.logsigmoid(pieces)).logsumexp(1);
+        var logNoClick = gate.Plus(nn.functional.logsigmoid(-pieces)).logsumexp(1);
         return logClick - logNoClick;
     }
 }

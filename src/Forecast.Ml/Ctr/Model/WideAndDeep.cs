@@ -24,6 +24,6 @@ public sealed class WideAndDeep : CtrNetwork
     protected override Tensor Correction(CtrBatch batch)
     {
         var deepInput = cat([_embeddings.forward(batch.Categorical).flatten(1), batch.Numeric], 1);
-        return _wide.forward(batch.Categorical, batch.Numeric).squeeze(-1) + _deep.forward(deepInput);
+        return _wide.forward(batch.Categorical, batch.Numeric).squeeze(-1).Plus(_deep.forward(deepInput));
     }
 }

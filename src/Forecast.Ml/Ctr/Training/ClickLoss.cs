@@ -11,8 +11,8 @@ public static class ClickLoss
 {
     public static Tensor Compute(Tensor logits, CtrBatch batch)
     {
-        var ctr = batch.Clicks / batch.Impressions.clamp_min(1);
+        var ctr = batch.Clicks / batch.Impressions.AtLeast(1);
         var perRow = nn.functional.binary_cross_entropy_with_logits(logits, ctr, weight: batch.Impressions, reduction: nn.Reduction.None);
-        return perRow.sum() / batch.Impressions.sum().clamp_min(1);
+        return perRow.sum() / batch.Impressions.sum().AtLeast(1);
     }
 }

@@ -57,7 +57,7 @@ public static class ClickTrainer
         {
             using var scope = NewDisposeScope();
             var length = Math.Min(chunk, batch.Size - start);
-            var part = batch.Select(arange(start, start + length));
+            var part = batch.Select(SafeArithmetic.Rows(start, length));
             var values = network.forward(part).sigmoid().to_type(ScalarType.Float64).data<double>().ToArray();
             values.CopyTo(probabilities, start);
         }

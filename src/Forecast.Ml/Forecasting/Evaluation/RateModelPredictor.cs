@@ -22,7 +22,7 @@ public static class RateModelPredictor
         {
             using var scope = NewDisposeScope();
             var count = Math.Min(BatchSize, samples.Size - start);
-            var output = model.forward(samples.Select(arange(start, start + count, dtype: ScalarType.Int64)));
+            var output = model.forward(samples.Select(SafeArithmetic.Rows(start, count)));
             output.LogRate.exp().data<float>().CopyTo(rates, (int)(start * tasks));
             output.ZeroLogit.sigmoid().data<float>().CopyTo(zero, (int)(start * tasks));
             if (output.ExpertAttention is { } weights)

@@ -60,13 +60,13 @@ public sealed class M2MModel : RateModel
             1); // F: [B, 2·d + dense + categorical]
         var experts = _experts.forward(features); // [B, k, d_e]
         var knowledge = _knowledge.forward(cat([scenario, advertiser], 1)); // S̃: [B, d_s]
-        var (representation, attention) = _attention.forward(experts, _tasks.forward(arange(_taskCount, dtype: ScalarType.Int64)), knowledge); // [B, m, d_e]
+        var (representation, attention) = _attention.forward(experts, _tasks.forward(SafeArithmetic.Rows(0, _taskCount)), knowledge); // [B, m, d_e]
         if (_tower is not null)
         {
             representation = _tower.forward(representation, knowledge);
         }
 
-        return new RateOutput(_heads.forward(representation) + batch.Offset, _zeroHeads.forward(representation, batch.Offset), attention);
+        return new RateOutput(_heads.forward(representation).Plus(batch.Offset), _zeroHeads.forward(representation, batch.Offset), attention);
     }
 
     private static Tensor BehaviourOrPlaceholder(Tensor behaviour) =>

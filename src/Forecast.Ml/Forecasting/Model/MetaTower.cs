@@ -22,7 +22,7 @@ public sealed class MetaTower : nn.Module<Tensor, Tensor, Tensor>
         var hidden = representation;
         foreach (var unit in _units)
         {
-            hidden = hidden + unit.forward(hidden, scenario);
+            hidden = hidden.Plus(unit.forward(hidden, scenario));
         }
 
         return hidden;

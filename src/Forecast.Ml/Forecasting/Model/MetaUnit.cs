@@ -32,7 +32,7 @@ public sealed class MetaUnit : nn.Module<Tensor, Tensor, Tensor>
         {
             var weights = GeneratedWeights(scenario, layer).view(batch, _sizes[layer], _sizes[layer + 1]);
             var bias = _biasGenerators[layer].forward(scenario).view(batch, 1, _sizes[layer + 1]);
-            hidden = nn.functional.relu(bmm(hidden, weights) + bias);
+            hidden = nn.functional.relu(bmm(hidden, weights).Plus(bias));
         }
 
         return hidden;
@@ -40,5 +40,5 @@ public sealed class MetaUnit : nn.Module<Tensor, Tensor, Tensor>
 
     /// <summary>W^(layer)(S̃), flattened [B, in × out]; scaled by 1/√in so generated layers keep activations in range.</summary>
     public Tensor GeneratedWeights(Tensor scenario, int layer) =>
-        _weightGenerators[layer].forward(scenario) / MathF.Sqrt(_sizes[layer]);
+        _weightGenerators[layer].forward(scenario).DividedBy(Math.Sqrt(_sizes[layer]));
 }

@@ -35,6 +35,6 @@ public sealed class MmoeModel : RateModel
         var experts = _experts.forward(features); // [B, k, d]
         var gates = _gates.forward(features).view(-1, _tasks, _expertCount).softmax(2); // [B, m, k]
         var perTask = (gates.unsqueeze(3) * experts.unsqueeze(1)).sum(2); // [B, m, d]
-        return new RateOutput(_heads.forward(perTask) + batch.Offset, _zeroHeads.forward(perTask, batch.Offset), gates);
+        return new RateOutput(_heads.forward(perTask).Plus(batch.Offset), _zeroHeads.forward(perTask, batch.Offset), gates);
     }
 }

@@ -25,10 +25,10 @@ public sealed class SeedEnsemble : RateModel
     {
         var outputs = _members.Select(member => member.forward(batch)).ToList();
         var rate = stack(outputs.Select(output => output.LogRate.exp()).ToList()).mean([0]);
-        var zero = stack(outputs.Select(output => output.ZeroLogit.sigmoid()).ToList()).mean([0]).clamp(1e-6, 1 - 1e-6);
+        var zero = stack(outputs.Select(output => output.ZeroLogit.sigmoid()).ToList()).mean([0]).Between(1e-6, 1 - 1e-6);
         var attention = outputs[0].ExpertAttention is null
             ? null
             : stack(outputs.Select(output => output.ExpertAttention!).ToList()).mean([0]);
-        return new RateOutput(rate.log(), zero.log() - (1 - zero).log(), attention);
+        return new RateOutput(rate.log(), zero.log() - (-zero).log1p(), attention);
     }
 }

@@ -33,7 +33,7 @@ public sealed class SequenceEncoder : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor sequence)
     {
-        var embedded = _embed.forward(sequence) + _positions; // [B, T, d]
+        var embedded = _embed.forward(sequence).Plus(_positions); // [B, T, d]
         if (_transformer is not null)
         {
             // TorchSharp's encoder is sequence-first: [T, B, d]; transposing keeps samples of a batch apart.

@@ -30,6 +30,6 @@ public sealed class SharedBottomModel : RateModel
         var shared = _bottom.forward(FlatFeatures.Of(
             batch, _scenarioAttributes.forward(batch.ScenarioCodes), _advertiserAttributes.forward(batch.AdvertiserCodes)));
         var perTask = shared.unsqueeze(1).expand(-1, _tasks, -1); // the same bottom for every task: [B, m, hidden]
-        return new RateOutput(_heads.forward(perTask) + batch.Offset, _zeroHeads.forward(perTask, batch.Offset), null);
+        return new RateOutput(_heads.forward(perTask).Plus(batch.Offset), _zeroHeads.forward(perTask, batch.Offset), null);
     }
 }

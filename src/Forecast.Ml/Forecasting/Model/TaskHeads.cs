@@ -19,5 +19,5 @@ public sealed class TaskHeads : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor perTask) => (perTask * _weight).sum(2) + _bias;
+    public override Tensor forward(Tensor perTask) => (perTask * _weight).sum(2).Plus(_bias);
 }

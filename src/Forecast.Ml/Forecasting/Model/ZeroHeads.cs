@@ -19,5 +19,5 @@ public sealed class ZeroHeads : nn.Module<Tensor, Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor perTask, Tensor offset) => _heads.forward(perTask) + (offset * _offsetWeight);
+    public override Tensor forward(Tensor perTask, Tensor offset) => _heads.forward(perTask).Plus(offset * _offsetWeight);
 }
