@@ -143,7 +143,7 @@ cmd_bench() {
   dotnet build src/Forecast.Api -c Release -v quiet -nologo
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
   # The forecasts benchmark serves the demo tenant; the bare baseline endpoint exists only in benchmark runs.
-  Forecast__Demo__Enabled=$([ "${1:-}" = forecasts ] && echo true || echo false) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
+  Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
   Forecast__Benchmark__BareEndpoint=true \
   Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
     dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
@@ -165,5 +165,5 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) shift; cmd_bench "$@" ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|backtest [--no-ablations] [--no-cold-start]" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|bench bids|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

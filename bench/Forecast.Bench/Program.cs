@@ -13,11 +13,15 @@ return args.FirstOrDefault() switch
         BenchEnvironment.FromVariables(),
         Environment.GetEnvironmentVariable("FORECAST_DEMO_KEY") ?? throw new InvalidOperationException("FORECAST_DEMO_KEY is not set; use ./forecast.sh bench forecasts."),
         CancellationToken.None),
+    "bids" => await BidServingBenchmark.RunAsync(
+        BenchEnvironment.FromVariables(),
+        Environment.GetEnvironmentVariable("FORECAST_DEMO_KEY") ?? throw new InvalidOperationException("FORECAST_DEMO_KEY is not set; use ./forecast.sh bench bids."),
+        CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | backtest [--no-ablations] [--no-cold-start] | backtest ctr");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | backtest [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }

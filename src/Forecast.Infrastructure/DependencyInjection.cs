@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<IAdStatsReader, NpgsqlAdStatsReader>();
         services.AddSingleton<IConversionReader, NpgsqlConversionReader>();
         services.AddSingleton<IAuctionMarketReader, NpgsqlAuctionMarketReader>();
+        services.AddSingleton<IReferenceReader, NpgsqlReferenceReader>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ namespace Forecast.Application.Bids;
 /// <param name="Scenario">The scenario.</param>
 /// <param name="At">The moment priced (weekday and slot of the features).</param>
 /// <param name="ClickThroughRate">pCTR: calibrated probability that an impression is clicked.</param>
-/// <param name="ConversionRate">pCVR: probability that a click converts, when the tenant sends conversions; else null.</param>
+/// <param name="ConversionRate">pCVR: probability that a click converts, priced for cpa goals from the tracked conversions; else null.</param>
 /// <param name="Goal">The goal priced.</param>
 /// <param name="RecommendedBid">The CPM bid that pays the goal's target on expectation.</param>
 /// <param name="Formula">How the recommended bid follows from the goal.</param>

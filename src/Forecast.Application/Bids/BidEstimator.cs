@@ -46,11 +46,16 @@ public sealed class BidEstimator(IClickPredictor predictor, IConversionReader co
         }).ToList();
     }
 
-    /// <summary>Conversion rates when a cpa goal needs them; a cpa goal in a scenario without tracked conversions is refused.</summary>
+    /// <summary>Conversion rates where cpa goals need them (other goals are priced without); a cpa goal in a scenario without tracked conversions is refused.</summary>
     private async Task<ConversionRates?> ConversionRatesAsync(
         Guid tenantId, IReadOnlyList<BidRequest> requests, Func<int, string, string> fieldOf, CancellationToken cancellationToken)
     {
-        var scenarios = requests.Select(request => request.Scenario).Distinct(StringComparer.Ordinal).ToList();
+        var scenarios = requests.Where(request => request.Goal.Type == BidGoals.Cpa).Select(request => request.Scenario).Distinct(StringComparer.Ordinal).ToList();
+        if (scenarios.Count == 0)
+        {
+            return null;
+        }
+
         var rates = new ConversionRates(await conversions.ReadAsync(tenantId, scenarios, cancellationToken));
         var refused = requests
             .Select((request, index) => (request, index))

@@ -9,6 +9,13 @@ public abstract class BatchIngestionHandler<TBatch, TRow>(IBatchIngestor ingesto
     public async ValueTask<IngestionResult> Handle(TBatch command, CancellationToken cancellationToken)
     {
         BatchLimits.EnsureRowCountAllowed(command.Rows.Count);
-        return await ingestor.IngestAsync(command.TenantId, command.Rows, cancellationToken);
+        var result = await ingestor.IngestAsync(command.TenantId, command.Rows, cancellationToken);
+        Ingested(command.TenantId);
+        return result;
+    }
+
+    /// <summary>After a batch is committed: what this instance derived from the tenant's facts may be stale.</summary>
+    protected virtual void Ingested(Guid tenantId)
+    {
     }
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Bids.EstimateBid;
 
@@ -26,17 +24,18 @@ public sealed class EstimateBidValidator : AbstractValidator<EstimateBid>
     }
 }
 
-public sealed class EstimateBidHandler(IForecastDbContext db, BidEstimator estimator) : IQueryHandler<EstimateBid, BidEstimateDto>
+public sealed class EstimateBidHandler(IReferenceReader references, BidEstimator estimator) : IQueryHandler<EstimateBid, BidEstimateDto>
 {
     public async ValueTask<BidEstimateDto> Handle(EstimateBid query, CancellationToken cancellationToken)
     {
         var request = query.Request;
-        if (!await db.Advertisers.AnyAsync(advertiser => advertiser.TenantId == query.TenantId && advertiser.ExternalId == request.AdvertiserId, cancellationToken))
+        var (advertisers, scenarios) = await references.ExistingAsync(query.TenantId, [request.AdvertiserId], [request.Scenario], cancellationToken);
+        if (!advertisers.Contains(request.AdvertiserId))
         {
             throw DomainException.NotFound("Advertiser", request.AdvertiserId);
         }
 
-        if (!await db.Scenarios.AnyAsync(scenario => scenario.TenantId == query.TenantId && scenario.Key == request.Scenario, cancellationToken))
+        if (!scenarios.Contains(request.Scenario))
         {
             throw DomainException.NotFound("Scenario", request.Scenario);
         }

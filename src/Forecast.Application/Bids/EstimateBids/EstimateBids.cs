@@ -1,8 +1,6 @@
 using FluentValidation;
-using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Bids.EstimateBids;
 
@@ -21,18 +19,15 @@ public sealed class EstimateBidsValidator : AbstractValidator<EstimateBids>
     }
 }
 
-public sealed class EstimateBidsHandler(IForecastDbContext db, BidEstimator estimator) : IQueryHandler<EstimateBids, IReadOnlyList<BidEstimateDto>>
+public sealed class EstimateBidsHandler(IReferenceReader references, BidEstimator estimator) : IQueryHandler<EstimateBids, IReadOnlyList<BidEstimateDto>>
 {
     public async ValueTask<IReadOnlyList<BidEstimateDto>> Handle(EstimateBids query, CancellationToken cancellationToken)
     {
-        var advertiserIds = query.Items.Select(item => item.AdvertiserId).Distinct(StringComparer.Ordinal).ToList();
-        var scenarioKeys = query.Items.Select(item => item.Scenario).Distinct(StringComparer.Ordinal).ToList();
-        var advertisers = (await db.Advertisers.AsNoTracking()
-            .Where(advertiser => advertiser.TenantId == query.TenantId && advertiserIds.Contains(advertiser.ExternalId))
-            .Select(advertiser => advertiser.ExternalId).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var scenarios = (await db.Scenarios.AsNoTracking()
-            .Where(scenario => scenario.TenantId == query.TenantId && scenarioKeys.Contains(scenario.Key))
-            .Select(scenario => scenario.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var (advertisers, scenarios) = await references.ExistingAsync(
+            query.TenantId,
+            query.Items.Select(item => item.AdvertiserId).Distinct(StringComparer.Ordinal).ToList(),
+            query.Items.Select(item => item.Scenario).Distinct(StringComparer.Ordinal).ToList(),
+            cancellationToken);
 
         var unknown = new Dictionary<string, string[]>();
         for (var index = 0; index < query.Items.Count; index++)

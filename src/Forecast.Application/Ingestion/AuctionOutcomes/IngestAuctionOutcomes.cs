@@ -1,3 +1,5 @@
+using Forecast.Application.Bids;
+
 namespace Forecast.Application.Ingestion.AuctionOutcomes;
 
 /// <summary>One auction the tenant bid in; the key is auctionId.</summary>
@@ -37,5 +39,9 @@ public sealed class IngestAuctionOutcomesValidator : BatchValidator<IngestAuctio
     }
 }
 
-public sealed class IngestAuctionOutcomesHandler(IBatchIngestor ingestor)
-    : BatchIngestionHandler<IngestAuctionOutcomes, AuctionOutcomeRow>(ingestor);
+public sealed class IngestAuctionOutcomesHandler(IBatchIngestor ingestor, IAuctionMarketReader markets)
+    : BatchIngestionHandler<IngestAuctionOutcomes, AuctionOutcomeRow>(ingestor)
+{
+    /// <summary>New outcomes show in this instance's next landscape; other instances see them within their cache time.</summary>
+    protected override void Ingested(Guid tenantId) => markets.Forget(tenantId);
+}

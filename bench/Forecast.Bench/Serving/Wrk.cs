@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Forecast.Bench.Serving;
+
+/// <summary>Runs wrk (2 threads, loopback) and reads its throughput and latency percentiles; any non-2xx answer fails the run.</summary>
+internal static partial class Wrk
+{
+    public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms);
+
+    /// <param name="url">What to request.</param>
+    /// <param name="apiKey">The tenant key sent with every request.</param>
+    /// <param name="connections">Open connections.</param>
+    /// <param name="seconds">Duration.</param>
+    /// <param name="jsonBody">When set, requests are POSTs of this JSON body.</param>
+    /// <param name="cancellationToken">Stops waiting for wrk.</param>
+    public static async Task<Result> RunAsync(string url, string apiKey, int connections, int seconds, string? jsonBody, CancellationToken cancellationToken)
+    {
+        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"X-Api-Key: {apiKey}" };
+        string? script = null;
+        if (jsonBody is not null)
+        {
+            script = Path.Combine(Path.GetTempPath(), $"wrk-{Guid.NewGuid():N}.lua");
+            var escaped = jsonBody.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+            await File.WriteAllTextAsync(script,
+                $"wrk.method = \"POST\"\nwrk.body = \"{escaped}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n", cancellationToken);
+            arguments.AddRange(["-s", script]);
+        }
+
+        arguments.Add(url);
+        try
+        {
+            using var wrk = Process.Start(new ProcessStartInfo("wrk", arguments) { RedirectStandardOutput = true })!;
+            var output = await wrk.StandardOutput.ReadToEndAsync(cancellationToken);
+            await wrk.WaitForExitAsync(cancellationToken);
+            if (output.Contains("Non-2xx", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"wrk saw errors:\n{output}");
+            }
+
+            return new Result(
+                double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+                Milliseconds(Percentile().Matches(output).Single(match => match.Groups[1].Value == "50")),
+                Milliseconds(Percentile().Matches(output).Single(match => match.Groups[1].Value == "99")));
+        }
+        finally
+        {
+            if (script is not null)
+            {
+                File.Delete(script);
+            }
+        }
+    }
+
+    private static double Milliseconds(Match percentile)
+    {
+        var value = double.Parse(percentile.Groups[2].Value, CultureInfo.InvariantCulture);
+        return percentile.Groups[3].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"^\s+(\d+)%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline)]
+    private static partial Regex Percentile();
+}
