@@ -160,10 +160,17 @@ cmd_backtest() {
   dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll backtest "$@"
 }
 
+# bench scoring: batch-scoring throughput of the M2M and CTR models on the shipped real data (no database).
+cmd_bench_scoring() {
+  install_system_packages
+  dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
+  dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll scoring
+}
+
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
-  bench) shift; cmd_bench "$@" ;;
+  bench) shift; if [ "${1:-}" = scoring ]; then cmd_bench_scoring; else cmd_bench "$@"; fi ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|bench bids|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|bench bids|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

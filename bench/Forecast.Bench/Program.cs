@@ -1,12 +1,14 @@
 using Forecast.Bench;
 using Forecast.Bench.Backtest;
 using Forecast.Bench.Ingestion;
+using Forecast.Bench.Scoring;
 using Forecast.Bench.Serving;
 
 // Benchmarks print their figures. `backtest` needs nothing else; ./forecast.sh bench NAME starts PostgreSQL and the API.
 return args.FirstOrDefault() switch
 {
     "ingestion" => await IngestionBenchmark.RunAsync(BenchEnvironment.FromVariables(), CancellationToken.None),
+    "scoring" => await ScoringBenchmark.RunAsync(CancellationToken.None),
     "backtest" when args.Contains("ctr") => await CtrBacktestCommand.RunAsync(CancellationToken.None),
     "backtest" => await BacktestCommand.RunAsync(args, CancellationToken.None),
     "forecasts" => await ForecastServingBenchmark.RunAsync(
@@ -22,6 +24,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | backtest [--no-ablations] [--no-cold-start] | backtest ctr");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | scoring | backtest [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Forecast.Jobs.Ctr;
+using Forecast.Jobs.DemoData;
+using Forecast.Jobs.Forecasting;
+using Forecast.Jobs.Training;
+using Forecast.Ml;
+using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Training;
+using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Training;
+
+namespace Forecast.Bench.Scoring;
+
+/// <summary>
+/// Batch-scoring throughput of the served models on the shipped real data, without the database: M2M forecasts per
+/// second over every (advertiser, scenario) of a large tenant on its latest day, and CTR rows per second for every
+/// architecture over all ad stats rows (feature encoding, network and calibration). Models are trained briefly: the
+/// figures measure inference, which does not depend on how well they learned.
+/// </summary>
+internal static class ScoringBenchmark
+{
+    private const int LargeTenantCopies = 500;
+    private const int CtrRows = 300_000;
+
+    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        TorchRuntime.UseThreads(Environment.ProcessorCount);
+        var demo = await TabmoCampaignMapping.ReadAsync(Path.Combine(AppContext.BaseDirectory, "data", "adcampaign_slots.csv.gz"), cancellationToken);
+        var panel = SeriesPanelBuilder.Build(
+            demo.Scenarios.ToDictionary(scenario => scenario.Key, scenario => scenario.Value.Attributes),
+            demo.Advertisers.ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Value.Profile),
+            demo.DailyMetrics,
+            demo.BehaviourEvents);
+        var (m2m, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(MaxEpochs: 3));
+        using (m2m)
+        {
+            // The scoring job forecasts every series of a tenant on its latest day in one batch. The demo has a few dozen
+            // live series a day, so a large tenant is stood in for by its real series copied under new advertiser ids.
+            var tenant = panel with
+            {
+                Series = Enumerable.Range(0, LargeTenantCopies)
+                    .SelectMany(copy => panel.Series.Select(series => series with { AdvertiserId = $"{series.AdvertiserId}-{copy}" }))
+                    .ToList(),
+            };
+            m2m.Forecast(panel, panel.Days - 1);
+            var clock = Stopwatch.StartNew();
+            var forecasts = m2m.Forecast(tenant, tenant.Days - 1).Count;
+            var seconds = clock.Elapsed.TotalSeconds;
+            Console.WriteLine($"M2M batch scoring: {forecasts:N0} advertiser × scenario forecasts (4 tasks, intervals, churn, attention) "
+                + $"in {seconds:F2} s = {forecasts / seconds:N0} forecasts/s (target >= 20,000)");
+        }
+
+        var observations = AdObservations.From(demo.AdStats);
+        var histories = DeliveryHistory.Within(observations, new ClickTrainingOptions().SequenceLength);
+        var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, TrainCtrJob.Config, new ClickTrainingOptions(MaxEpochs: 1));
+        foreach (var trained in suite.Models)
+        {
+            using var model = trained.Model;
+            model.Predict(observations, histories);
+            var clock = Stopwatch.StartNew();
+            var scored = 0;
+            while (scored < CtrRows)
+            {
+                scored += model.Predict(observations, histories).Length;
+            }
+
+            Console.WriteLine($"CTR batch scoring, {model.Manifest.Architecture.Name(),-9}: {scored / clock.Elapsed.TotalSeconds,10:N0} rows/s (target >= 100,000)");
+        }
+
+        return 0;
+    }
+}
