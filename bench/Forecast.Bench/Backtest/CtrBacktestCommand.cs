@@ -36,7 +36,7 @@ internal static class CtrBacktestCommand
         Console.WriteLine();
         Console.WriteLine("| model | epochs | validation AUC | test AUC | test logloss | pred/obs raw | pred/obs calibrated | ECE calibrated | AUC per scenario | rows/s scored |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
-        Console.WriteLine($"| constant (train CTR {trainCtr:P2}) | - | {constant.Auc:F4} | {constant.LogLoss:F5} | {constant.PredictedOverObserved:F3} | - | {constant.Ece:E2} | {PerScenario(constant)} | - |");
+        Console.WriteLine($"| constant (train CTR {trainCtr:P2}) | - | 0.5000 | {constant.Auc:F4} | {constant.LogLoss:F5} | {constant.PredictedOverObserved:F3} | - | {constant.Ece:E2} | {PerScenario(constant)} | - |");
         var histories = DeliveryHistory.Within(observations, options.SequenceLength);
         var testHistories = test.Select(row => histories[row]).ToList();
         foreach (var trained in suite.Models)
