@@ -31,7 +31,15 @@ public static class DependencyInjection
             .UseRecommendedSerializerSettings()
             .UsePostgreSqlStorage(
                 storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(1) }));
+                new PostgreSqlStorageOptions
+                {
+                    SchemaName = HangfireSchema,
+                    PrepareSchemaIfNecessary = true,
+                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    UseSlidingInvisibilityTimeout = true,
+                    InvisibilityTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedJobTimeout), new JobsOptions().AbandonedJobTimeout),
+                    DistributedLockTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedLockTimeout), new JobsOptions().AbandonedLockTimeout),
+                }));
         if (jobs.GetValue(nameof(JobsOptions.RunServer), true))
         {
             services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, jobs.GetValue(nameof(JobsOptions.WorkerCount), 1)));

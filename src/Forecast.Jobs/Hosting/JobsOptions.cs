@@ -17,6 +17,15 @@ public sealed class JobsOptions
     /// <summary>Most epochs of each CTR architecture in a training run.</summary>
     public int CtrTrainingMaxEpochs { get; set; } = 40;
 
+    /// <summary>
+    /// How long a job fetched by a worker that stopped heart-beating stays invisible before another worker takes it over
+    /// (Hangfire.PostgreSql's sliding invisibility timeout: live workers keep extending it, however long a job runs).
+    /// </summary>
+    public TimeSpan AbandonedJobTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a distributed lock (one training per tenant and kind) outlives a worker that died holding it.</summary>
+    public TimeSpan AbandonedLockTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>When each tenant's models are retrained (cron, UTC): nightly by default.</summary>
     public string RetrainCron { get; set; } = "0 2 * * *";
 
