@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Forecast.Ml.Ctr.Data;
@@ -42,38 +41,16 @@ public sealed class ClickModel(ClickModelManifest manifest, CtrNetwork network) 
     public ClickScores Score(IReadOnlyList<AdObservation> observations, IReadOnlyList<DeliveryHistory> histories) =>
         ClickScoring.Of(observations, Predict(observations, histories));
 
-    public void Save(Stream destination)
-    {
-        using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
-        using (var manifestEntry = archive.CreateEntry("manifest.json", CompressionLevel.Optimal).Open())
-        {
-            JsonSerializer.Serialize(manifestEntry, Manifest, Json);
-        }
-
-        using var weights = new BinaryWriter(archive.CreateEntry("weights.bin", CompressionLevel.NoCompression).Open());
-        Network.save(weights);
-    }
+    public void Save(Stream destination) => ModelArtifact.Save(destination, Manifest, Network, Json);
 
     public static ClickModel Load(Stream source)
     {
-        using var archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
-        ClickModelManifest loaded;
-        using (var stream = archive.GetEntry("manifest.json")!.Open())
-        {
-            loaded = JsonSerializer.Deserialize<ClickModelManifest>(stream, Json)
-                ?? throw new InvalidDataException("The CTR model artifact has an empty manifest.");
-        }
-
-        if (loaded.FormatVersion != ClickModelManifest.CurrentFormat)
-        {
-            throw new InvalidDataException($"CTR model artifact format '{loaded.FormatVersion}' is not '{ClickModelManifest.CurrentFormat}'.");
-        }
-
-        var restored = CtrNetwork.Create(loaded.Architecture, loaded.Schema.Dimensions, loaded.Config);
-        using var weights = new BinaryReader(archive.GetEntry("weights.bin")!.Open());
-        restored.load(weights);
-        restored.eval();
-        return new ClickModel(loaded, restored);
+        var (manifest, network) = ModelArtifact.Load(source, Json, (ClickModelManifest manifest) =>
+            manifest.FormatVersion == ClickModelManifest.CurrentFormat
+                ? CtrNetwork.Create(manifest.Architecture, manifest.Schema.Dimensions, manifest.Config)
+                : throw new InvalidDataException($"CTR model artifact format '{manifest.FormatVersion}' is not '{ClickModelManifest.CurrentFormat}'."));
+        network.eval();
+        return new ClickModel(manifest, network);
     }
 
     public void Dispose() => Network.Dispose();

@@ -19,7 +19,7 @@ public static class ClickTrainer
         var clock = Stopwatch.StartNew();
         var best = double.PositiveInfinity;
         var bestEpoch = 0;
-        Dictionary<string, Tensor>? bestWeights = null;
+        using var bestWeights = new BestWeights();
         var epoch = 0;
         while (epoch < options.MaxEpochs && epoch - bestEpoch < options.Patience)
         {
@@ -30,18 +30,13 @@ public static class ClickTrainer
             {
                 best = validationLoss;
                 bestEpoch = epoch;
-                DisposeAll(bestWeights);
-                bestWeights = network.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone());
+                bestWeights.Keep(network);
             }
 
             epochDone?.Invoke(epoch, trainLoss, validationLoss);
         }
 
-        if (bestWeights is not null)
-        {
-            network.load_state_dict(bestWeights);
-            DisposeAll(bestWeights);
-        }
+        bestWeights.Restore(network);
 
         network.eval();
         return new ClickTrainingReport(epoch, bestEpoch, best, clock.Elapsed.TotalSeconds);
@@ -92,13 +87,5 @@ public static class ClickTrainer
         }
 
         return total / Math.Max(1, impressions);
-    }
-
-    private static void DisposeAll(Dictionary<string, Tensor>? weights)
-    {
-        foreach (var tensor in weights?.Values.AsEnumerable() ?? [])
-        {
-            tensor.Dispose();
-        }
     }
 }

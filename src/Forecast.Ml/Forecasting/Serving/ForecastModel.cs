@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
@@ -75,36 +74,14 @@ public sealed class ForecastModel : IDisposable
         return (samples, predictions, Manifest.Calibration.PointRule.Apply(predictions));
     }
 
-    public void Save(Stream destination)
-    {
-        using var archive = new ZipArchive(destination, ZipArchiveMode.Create, leaveOpen: true);
-        using (var manifest = archive.CreateEntry("manifest.json", CompressionLevel.Optimal).Open())
-        {
-            JsonSerializer.Serialize(manifest, Manifest, Json);
-        }
-
-        using var weights = new BinaryWriter(archive.CreateEntry("weights.bin", CompressionLevel.NoCompression).Open());
-        Network.save(weights);
-    }
+    public void Save(Stream destination) => ModelArtifact.Save(destination, Manifest, Network, Json);
 
     public static ForecastModel Load(Stream source)
     {
-        using var archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
-        ForecastModelManifest manifest;
-        using (var stream = archive.GetEntry("manifest.json")!.Open())
-        {
-            manifest = JsonSerializer.Deserialize<ForecastModelManifest>(stream, Json)
-                ?? throw new InvalidDataException("The model artifact has an empty manifest.");
-        }
-
-        if (manifest.FormatVersion != ForecastModelManifest.CurrentFormat)
-        {
-            throw new InvalidDataException($"Model artifact format '{manifest.FormatVersion}' is not '{ForecastModelManifest.CurrentFormat}'.");
-        }
-
-        var network = new M2MModel(ModelDimensions.Of(manifest.Schema, manifest.Window), manifest.Config);
-        using var weights = new BinaryReader(archive.GetEntry("weights.bin")!.Open());
-        network.load(weights);
+        var (manifest, network) = ModelArtifact.Load(source, Json, (ForecastModelManifest manifest) =>
+            manifest.FormatVersion == ForecastModelManifest.CurrentFormat
+                ? new M2MModel(ModelDimensions.Of(manifest.Schema, manifest.Window), manifest.Config)
+                : throw new InvalidDataException($"Model artifact format '{manifest.FormatVersion}' is not '{ForecastModelManifest.CurrentFormat}'."));
         return new ForecastModel(manifest, network);
     }
 

@@ -19,7 +19,7 @@ public static class RateModelTrainer
         var clock = Stopwatch.StartNew();
         var best = double.PositiveInfinity;
         var bestEpoch = 0;
-        Dictionary<string, Tensor>? bestWeights = null;
+        using var bestWeights = new BestWeights();
         var epoch = 0;
         long samplesSeen = 0;
         while (epoch < options.MaxEpochs && epoch - bestEpoch < options.Patience)
@@ -34,18 +34,13 @@ public static class RateModelTrainer
             {
                 best = deviance;
                 bestEpoch = epoch;
-                DisposeAll(bestWeights);
-                bestWeights = model.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone());
+                bestWeights.Keep(model);
             }
 
             progress?.Invoke(new TrainingProgress(epoch, options.MaxEpochs, trainLoss, deviance, train.Size / epochClock.Elapsed.TotalSeconds, improved));
         }
 
-        if (bestWeights is not null)
-        {
-            model.load_state_dict(bestWeights);
-            DisposeAll(bestWeights);
-        }
+        bestWeights.Restore(model);
 
         model.eval();
         return new TrainingReport(epoch, bestEpoch, best, clock.Elapsed.TotalSeconds, samplesSeen / clock.Elapsed.TotalSeconds);
@@ -70,13 +65,5 @@ public static class RateModelTrainer
         }
 
         return total / train.Size;
-    }
-
-    private static void DisposeAll(Dictionary<string, Tensor>? weights)
-    {
-        foreach (var tensor in weights?.Values.AsEnumerable() ?? [])
-        {
-            tensor.Dispose();
-        }
     }
 }

@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace Forecast.Ml;
+
+/// <summary>A copy of a network's weights at its best epoch so far, put back when training ends (early stopping).</summary>
+public sealed class BestWeights : IDisposable
+{
+    private Dictionary<string, Tensor>? _weights;
+
+    public void Keep(nn.Module network)
+    {
+        Dispose();
+        _weights = network.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone());
+    }
+
+    public void Restore(nn.Module network)
+    {
+        if (_weights is not null)
+        {
+            network.load_state_dict(_weights);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var tensor in _weights?.Values.AsEnumerable() ?? [])
+        {
+            tensor.Dispose();
+        }
+
+        _weights = null;
+    }
+}
