@@ -1,4 +1,5 @@
 using Forecast.Application.Bids;
+using Forecast.Application.Common;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Security;
 using Forecast.Application.Forecasts;

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Forecast.Application.Common;
 using Forecast.Domain.Common;
 using Mediator;
 

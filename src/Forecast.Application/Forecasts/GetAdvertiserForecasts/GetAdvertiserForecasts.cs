@@ -1,8 +1,7 @@
 using FluentValidation;
-using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common;
 using Forecast.Domain.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Forecasts.GetAdvertiserForecasts;
 
@@ -21,7 +20,7 @@ public sealed class GetAdvertiserForecastsValidator : AbstractValidator<GetAdver
     }
 }
 
-public sealed class GetAdvertiserForecastsHandler(IForecastDbContext db, IAdvertiserForecaster forecaster)
+public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, IAdvertiserForecaster forecaster)
     : IQueryHandler<GetAdvertiserForecasts, AdvertiserForecastDto>
 {
     /// <summary>
@@ -50,13 +49,14 @@ public sealed class GetAdvertiserForecastsHandler(IForecastDbContext db, IAdvert
 
     private async Task EnsureExistsAsync(GetAdvertiserForecasts query, CancellationToken cancellationToken)
     {
-        if (!await db.Advertisers.AnyAsync(advertiser => advertiser.TenantId == query.TenantId && advertiser.ExternalId == query.AdvertiserId, cancellationToken))
+        var (advertisers, scenarios) = await references.ExistingAsync(
+            query.TenantId, [query.AdvertiserId], query.Scenario is null ? [] : [query.Scenario], cancellationToken);
+        if (!advertisers.Contains(query.AdvertiserId))
         {
             throw DomainException.NotFound("Advertiser", query.AdvertiserId);
         }
 
-        if (query.Scenario is not null
-            && !await db.Scenarios.AnyAsync(scenario => scenario.TenantId == query.TenantId && scenario.Key == query.Scenario, cancellationToken))
+        if (query.Scenario is not null && !scenarios.Contains(query.Scenario))
         {
             throw DomainException.NotFound("Scenario", query.Scenario);
         }

@@ -1,8 +1,8 @@
-using Forecast.Application.Bids;
+using Forecast.Application.Common;
 using Npgsql;
 using static Forecast.Infrastructure.Persistence.NpgsqlQueries;
 
-namespace Forecast.Infrastructure.Bidding;
+namespace Forecast.Infrastructure.Persistence;
 
 /// <summary>Looks advertisers and scenarios up by their tenant keys with one statement.</summary>
 internal sealed class NpgsqlReferenceReader(NpgsqlDataSource dataSource) : IReferenceReader
