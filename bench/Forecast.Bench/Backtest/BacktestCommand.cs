@@ -1,5 +1,3 @@
-using Forecast.Jobs.DemoData;
-using Forecast.Jobs.Forecasting;
 using Forecast.Ml;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
@@ -13,13 +11,7 @@ internal static class BacktestCommand
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         TorchRuntime.UseThreads(Environment.ProcessorCount);
-        var path = Path.Combine(AppContext.BaseDirectory, "data", "adcampaign_slots.csv.gz");
-        var demo = await TabmoCampaignMapping.ReadAsync(path, cancellationToken);
-        var panel = SeriesPanelBuilder.Build(
-            demo.Scenarios.ToDictionary(scenario => scenario.Key, scenario => scenario.Value.Attributes),
-            demo.Advertisers.ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Value.Profile),
-            demo.DailyMetrics,
-            demo.BehaviourEvents);
+        var panel = ShippedData.Panel(await ShippedData.ReadAsync(cancellationToken));
         Console.WriteLine($"panel: {panel.Series.Count} advertiser × scenario series, {panel.Days} days from {panel.FirstDay:yyyy-MM-dd}");
 
         var options = new BacktestOptions(

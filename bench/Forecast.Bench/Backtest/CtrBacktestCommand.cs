@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Forecast.Jobs.Ctr;
-using Forecast.Jobs.DemoData;
 using Forecast.Ml;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Evaluation;
@@ -20,7 +19,7 @@ internal static class CtrBacktestCommand
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         TorchRuntime.UseThreads(Environment.ProcessorCount);
-        var demo = await TabmoCampaignMapping.ReadAsync(Path.Combine(AppContext.BaseDirectory, "data", "adcampaign_slots.csv.gz"), cancellationToken);
+        var demo = await ShippedData.ReadAsync(cancellationToken);
         var observations = AdObservations.From(demo.AdStats);
         var options = new ClickTrainingOptions();
         var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, new CtrConfig(), options, testFraction: 0.15,

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Forecast.Jobs.Ctr;
-using Forecast.Jobs.DemoData;
-using Forecast.Jobs.Forecasting;
 using Forecast.Jobs.Training;
 using Forecast.Ml;
 using Forecast.Ml.Ctr.Data;
@@ -27,12 +25,8 @@ internal static class ScoringBenchmark
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         TorchRuntime.UseThreads(Environment.ProcessorCount);
-        var demo = await TabmoCampaignMapping.ReadAsync(Path.Combine(AppContext.BaseDirectory, "data", "adcampaign_slots.csv.gz"), cancellationToken);
-        var panel = SeriesPanelBuilder.Build(
-            demo.Scenarios.ToDictionary(scenario => scenario.Key, scenario => scenario.Value.Attributes),
-            demo.Advertisers.ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Value.Profile),
-            demo.DailyMetrics,
-            demo.BehaviourEvents);
+        var demo = await ShippedData.ReadAsync(cancellationToken);
+        var panel = ShippedData.Panel(demo);
         var (m2m, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(MaxEpochs: 3));
         using (m2m)
         {
