@@ -22,13 +22,13 @@ internal static class CtrBacktestCommand
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var observations = AdObservations.From(demo.AdStats);
         var options = new ClickTrainingOptions();
-        var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, new CtrConfig(), options, testFraction: 0.15,
+        using var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, new CtrConfig(), options, testFraction: 0.15,
             progress: epoch => Console.WriteLine($"  {epoch.Architecture,-9} epoch {epoch.Epoch,2}: train {epoch.TrainLogLoss:F5} validation {epoch.ValidationLogLoss:F5}"));
         var (train, validation, test) = (suite.Split.Train, suite.Split.Validation, suite.Split.Test);
         Console.WriteLine($"ad stats: {observations.Count} rows; train {train.Length}, validation {validation.Length}, test {test.Length} rows " +
             $"(test from {observations[test[0]].Day:yyyy-MM-dd}); {observations.Sum(o => o.Impressions):N0} impressions");
 
-        var testRows = test.Select(row => observations[row]).ToList();
+        var testRows = suite.Test.Rows;
         var trainCtr = train.Sum(row => (double)observations[row].Clicks) / train.Sum(row => (double)observations[row].Impressions);
         var constant = ClickScoring.Of(testRows, testRows.Select(_ => trainCtr).ToList());
 
@@ -36,8 +36,7 @@ internal static class CtrBacktestCommand
         Console.WriteLine("| model | epochs | validation AUC | test AUC | test logloss | pred/obs raw | pred/obs calibrated | ECE calibrated | AUC per scenario | rows/s scored |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         Console.WriteLine($"| constant (train CTR {trainCtr:P2}) | - | 0.5000 | {constant.Auc:F4} | {constant.LogLoss:F5} | {constant.PredictedOverObserved:F3} | - | {constant.Ece:E2} | {PerScenario(constant)} | - |");
-        var histories = DeliveryHistory.Within(observations, options.SequenceLength);
-        var testHistories = test.Select(row => histories[row]).ToList();
+        var testHistories = suite.Test.Histories;
         foreach (var trained in suite.Models)
         {
             var (raw, calibrated) = (trained.TestUncalibrated!, trained.Test!);
@@ -50,10 +49,6 @@ internal static class CtrBacktestCommand
         Console.WriteLine();
         Console.WriteLine($"best deep model on test AUC: {bestDeep.Model.Manifest.Architecture.Name()} {bestDeep.Test!.Auc:F4} = LR {lr:F4} {bestDeep.Test.Auc - lr:+0.0000;-0.0000} (target ≥ +0.01)");
         Console.WriteLine($"champion by validation log-loss: {suite.Best.Model.Manifest.Architecture.Name()}");
-        foreach (var trained in suite.Models)
-        {
-            trained.Model.Dispose();
-        }
 
         return 0;
     }

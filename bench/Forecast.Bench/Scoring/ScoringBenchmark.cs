@@ -48,10 +48,10 @@ internal static class ScoringBenchmark
 
         var observations = AdObservations.From(demo.AdStats);
         var histories = DeliveryHistory.Within(observations, new ClickTrainingOptions().SequenceLength);
-        var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, TrainCtrJob.Config, new ClickTrainingOptions(MaxEpochs: 1));
+        using var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, TrainCtrJob.Config, new ClickTrainingOptions(MaxEpochs: 1));
         foreach (var trained in suite.Models)
         {
-            using var model = trained.Model;
+            var model = trained.Model;
             model.Predict(observations, histories);
             var clock = Stopwatch.StartNew();
             var scored = 0;

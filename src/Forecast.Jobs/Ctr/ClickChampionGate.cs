@@ -1,7 +1,7 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Models;
 using Forecast.Domain.Models;
-using Forecast.Ml.Ctr.Data;
+using Forecast.Ml.Ctr.Training;
 using Forecast.Ml.Ctr.Evaluation;
 using Forecast.Ml.Ctr.Serving;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ internal sealed record ClickChampionGate(double CandidateLogLoss, double? Champi
     public bool CandidateWins => ChampionLogLoss is not { } champion || CandidateLogLoss < champion;
 
     public static async Task<ClickChampionGate> CompareAsync(
-        IForecastDbContext db, ClickScores candidate, IReadOnlyList<AdObservation> validation, IReadOnlyList<DeliveryHistory> histories,
+        IForecastDbContext db, ClickScores candidate, ClickModelSuite.ScoredRows validation,
         Guid tenantId, CancellationToken cancellationToken)
     {
         var champion = await db.Models.AsNoTracking()
@@ -30,6 +30,6 @@ internal sealed record ClickChampionGate(double CandidateLogLoss, double? Champi
         }
 
         using var championModel = ClickModel.Load(new MemoryStream(champion.Artifact));
-        return new ClickChampionGate(candidate.LogLoss, championModel.Score(validation, histories).LogLoss, champion.Id);
+        return new ClickChampionGate(candidate.LogLoss, championModel.Score(validation.Rows, validation.Histories).LogLoss, champion.Id);
     }
 }

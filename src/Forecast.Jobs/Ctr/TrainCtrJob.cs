@@ -43,25 +43,23 @@ public sealed class TrainCtrJob(
 
         var observations = AdObservations.From(rows);
         var architectures = CtrArchitectures.All;
+        var names = architectures.Select(CtrArchitectures.Name).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
-        var registered = await RegistryRuns.StartAsync(db, tenantId, ModelKinds.Ctr, architectures.Select(CtrArchitectures.Name).ToList(), clock.GetUtcNow(), cancellationToken);
-        ClickModelSuite.Result? suite = null;
+        var registered = await RegistryRuns.StartAsync(db, tenantId, ModelKinds.Ctr, names, clock.GetUtcNow(), cancellationToken);
         try
         {
-            var done = 0;
-            suite = ClickModelSuite.Train(observations, architectures, Config, _training, progress: epoch =>
+            using var suite = ClickModelSuite.Train(observations, architectures, Config, _training, progress: epoch =>
             {
                 // Between epochs a stopping worker ends the run; its rows stay Training until the next run fails them.
                 cancellationToken.ThrowIfCancellationRequested();
-                done++;
-                var percent = 5 + (85 * Math.Min(1, done / (double)(architectures.Count * _training.MaxEpochs / 3)));
-                progress.Report(new TrainingProgressDto($"training:{epoch.Architecture}", (int)percent, epoch.Epoch, epoch.MaxEpochs, epoch.TrainLogLoss, epoch.ValidationLogLoss));
+                var done = names.IndexOf(epoch.Architecture) + ((double)epoch.Epoch / epoch.MaxEpochs);
+                progress.Report(new TrainingProgressDto($"training:{epoch.Architecture}", 5 + (int)(85 * done / names.Count), epoch.Epoch, epoch.MaxEpochs,
+                    epoch.TrainLogLoss, epoch.ValidationLogLoss));
             });
 
             progress.Report(new TrainingProgressDto("evaluating", 92, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
-            var (validation, histories) = ClickModelSuite.ValidationRows(observations, suite.Split, _training.SequenceLength);
-            var gate = await ClickChampionGate.CompareAsync(db, suite.Best.Validation, validation, histories, tenantId, cancellationToken);
+            var gate = await ClickChampionGate.CompareAsync(db, suite.Best.Validation, suite.Validation, tenantId, cancellationToken);
 
             progress.Report(new TrainingProgressDto("registering", 96, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
             var fingerprint = DataFingerprint.Of(rows);
@@ -88,7 +86,7 @@ public sealed class TrainCtrJob(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            var best = registered[suite.Models.ToList().IndexOf(suite.Best)];
+            var best = registered[names.IndexOf(suite.Best.Model.Manifest.Architecture.Name())];
             if (gate.CandidateWins)
             {
                 await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), cancellationToken);
@@ -103,13 +101,6 @@ public sealed class TrainCtrJob(
         {
             await RegistryRuns.FailAsync(db, registered, exception.Message, clock.GetUtcNow());
             throw;
-        }
-        finally
-        {
-            foreach (var trained in suite?.Models ?? [])
-            {
-                trained.Model.Dispose();
-            }
         }
     }
 }

@@ -17,10 +17,9 @@ public sealed class RealCtrTrainingTests
     {
         var observations = await LoadAsync();
 
-        var suite = ClickModelSuite.Train(observations, [CtrArchitecture.DeepFm], new CtrConfig(), Short);
-        using var model = suite.Best.Model;
+        using var suite = ClickModelSuite.Train(observations, [CtrArchitecture.DeepFm], new CtrConfig(), Short);
 
-        var validation = suite.Split.Validation.Select(row => observations[row]).ToList();
+        var validation = suite.Validation.Rows;
         var trainCtr = suite.Split.Train.Sum(row => (double)observations[row].Clicks) / suite.Split.Train.Sum(row => (double)observations[row].Impressions);
         var constant = ClickScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
         Assert.Equal(0.5, constant.Auc, 6);
@@ -32,8 +31,8 @@ public sealed class RealCtrTrainingTests
     public async Task A_saved_and_reloaded_model_predicts_exactly_the_same()
     {
         var observations = await LoadAsync();
-        var suite = ClickModelSuite.Train(observations, [CtrArchitecture.Din], new CtrConfig(), Short with { MaxEpochs = 1 });
-        using var model = suite.Best.Model;
+        using var suite = ClickModelSuite.Train(observations, [CtrArchitecture.Din], new CtrConfig(), Short with { MaxEpochs = 1 });
+        var model = suite.Best.Model;
         var rows = observations.Take(200).ToList();
         var histories = DeliveryHistory.Within(observations, Short.SequenceLength).Take(200).ToList();
 

@@ -24,6 +24,8 @@ public sealed record CtrFeatureSchema(
 {
     public const int AdvertiserField = 0;
     public const int ScenarioField = 1;
+    private const int WeekdayField = 2;
+    private const int SlotField = 3;
 
     /// <summary>CTR buckets of a behaviour token: log2(ctr / prior) rounded into −4..4, plus 0 for padding.</summary>
     public const int CtrBuckets = 10;
@@ -75,8 +77,8 @@ public sealed record CtrFeatureSchema(
             var categorical = features.Categorical.AsSpan(row * FieldNames.Count, FieldNames.Count);
             categorical[AdvertiserField] = Vocabularies[AdvertiserField].IndexOf(observation.Advertiser);
             categorical[ScenarioField] = Vocabularies[ScenarioField].IndexOf(observation.Scenario);
-            categorical[2] = Vocabularies[2].IndexOf(DeliveryContext.Weekday(observation));
-            categorical[3] = Vocabularies[3].IndexOf(DeliveryContext.Slot(observation));
+            categorical[WeekdayField] = Vocabularies[WeekdayField].IndexOf(DeliveryContext.Weekday(observation));
+            categorical[SlotField] = Vocabularies[SlotField].IndexOf(DeliveryContext.Slot(observation));
             for (var field = FixedFields.Length; field < FieldNames.Count; field++)
             {
                 categorical[field] = Vocabularies[field].IndexOf(observation.Context.GetValueOrDefault(FieldNames[field][ContextPrefix.Length..]));

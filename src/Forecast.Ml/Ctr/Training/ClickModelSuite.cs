@@ -13,10 +13,22 @@ namespace Forecast.Ml.Ctr.Training;
 /// </summary>
 public static class ClickModelSuite
 {
-    public sealed record Result(ClickDataSplit Split, IReadOnlyList<TrainedClickModel> Models)
+    /// <summary>Rows of one range of the split with their delivery histories, as the models were scored on them.</summary>
+    public sealed record ScoredRows(List<AdObservation> Rows, List<DeliveryHistory> Histories);
+
+    /// <summary>The trained models (disposed with the result) and the held-out rows they were scored on.</summary>
+    public sealed record Result(ClickDataSplit Split, IReadOnlyList<TrainedClickModel> Models, ScoredRows Validation, ScoredRows Test) : IDisposable
     {
         /// <summary>The model with the lowest validation log-loss: the suite's candidate for champion.</summary>
         public TrainedClickModel Best => Models.MinBy(model => model.Validation.LogLoss)!;
+
+        public void Dispose()
+        {
+            foreach (var trained in Models)
+            {
+                trained.Model.Dispose();
+            }
+        }
     }
 
     public static Result Train(
@@ -58,13 +70,8 @@ public static class ClickModelSuite
                 test.Count == 0 ? null : model.Score(test, testHistories)));
         }
 
-        return new Result(split, models);
+        return new Result(split, models, new ScoredRows(validation, validationHistories), new ScoredRows(test, testHistories));
     }
-
-    /// <summary>The validation rows of a split with their histories: the champion gate scores both models on them.</summary>
-    public static (List<AdObservation> Rows, List<DeliveryHistory> Histories) ValidationRows(
-        IReadOnlyList<AdObservation> observations, ClickDataSplit split, int sequenceLength) =>
-        Rows(observations, DeliveryHistory.Within(observations, sequenceLength), split.Validation);
 
     private static (List<AdObservation> Rows, List<DeliveryHistory> Histories) Rows(
         IReadOnlyList<AdObservation> observations, DeliveryHistory[] histories, int[] rows) =>
