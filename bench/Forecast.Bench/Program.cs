@@ -10,7 +10,8 @@ return args.FirstOrDefault() switch
     "ingestion" => await IngestionBenchmark.RunAsync(BenchEnvironment.FromVariables(), CancellationToken.None),
     "scoring" => await ScoringBenchmark.RunAsync(CancellationToken.None),
     "backtest" when args.Contains("ctr") => await CtrBacktestCommand.RunAsync(CancellationToken.None),
-    "backtest" => await BacktestCommand.RunAsync(args, CancellationToken.None),
+    "backtest" when args.Contains("single") => await BacktestCommand.RunAsync(args, CancellationToken.None),
+    "backtest" => await RollingBacktestCommand.RunAsync(args, CancellationToken.None),
     "forecasts" => await ForecastServingBenchmark.RunAsync(
         BenchEnvironment.FromVariables(),
         Environment.GetEnvironmentVariable("FORECAST_DEMO_KEY") ?? throw new InvalidOperationException("FORECAST_DEMO_KEY is not set; use ./forecast.sh bench forecasts."),
@@ -24,6 +25,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | scoring | backtest [--no-ablations] [--no-cold-start] | backtest ctr");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }

@@ -27,7 +27,7 @@ internal static class ScoringBenchmark
         TorchRuntime.UseThreads(Environment.ProcessorCount);
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var panel = ShippedData.Panel(demo);
-        var (m2m, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(MaxEpochs: 3));
+        var (m2m, _, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(MaxEpochs: 3));
         using (m2m)
         {
             // The scoring job forecasts every series of a tenant on its latest day in one batch. The demo has a few dozen

@@ -28,8 +28,13 @@ public sealed record ScenarioForecastDto(string Scenario, double ChurnProbabilit
 /// <param name="Rate">The Poisson rate: the expected value.</param>
 /// <param name="Lower">Lower end of the 80% interval.</param>
 /// <param name="Upper">Upper end of the 80% interval.</param>
-/// <param name="ExpertWeights">Meta-attention weight of each expert for this task and scenario (sums to 1).</param>
-public sealed record TaskForecastDto(double Forecast, double Rate, double Lower, double Upper, IReadOnlyList<float> ExpertWeights);
+/// <param name="Model">
+/// The forecaster that produced this task's numbers, chosen on recent validation days for this task and scenario:
+/// <c>m2m</c>, <c>lightgbm</c> (gradient-boosted trees), a baseline (<c>seasonal-naive-7d</c>, <c>naive-last-day</c>,
+/// <c>moving-average-28d</c>) or a blend such as <c>0.7 m2m + 0.3 lightgbm</c>.
+/// </param>
+/// <param name="ExpertWeights">M2M's meta-attention weight of each expert for this task and scenario (sums to 1).</param>
+public sealed record TaskForecastDto(double Forecast, double Rate, double Lower, double Upper, string Model, IReadOnlyList<float> ExpertWeights);
 
 /// <summary>
 /// Forecasts with the tenant's champion model, from the batch-scored table when fresh, else online; throws a 409

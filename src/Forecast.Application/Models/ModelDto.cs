@@ -7,7 +7,10 @@ namespace Forecast.Application.Models;
 /// <summary>A registered model, without its artifact.</summary>
 /// <param name="Id">Model id.</param>
 /// <param name="Kind">Model kind: m2m (forecasts) or ctr (click-through rates for bids).</param>
-/// <param name="Architecture">The network: m2m; lr, mlr, wide-deep, deepfm, din or pepnet.</param>
+/// <param name="Architecture">
+/// m2m-guarded (M2M, LightGBM trees and the statistical baselines, each task served by whichever was best on recent
+/// validation); lr, mlr, wide-deep, deepfm, din or pepnet for ctr.
+/// </param>
 /// <param name="Version">Version per tenant and kind.</param>
 /// <param name="Status">Training, Candidate, Champion, Retired or Failed.</param>
 /// <param name="CreatedAt">When training started.</param>
@@ -16,7 +19,10 @@ namespace Forecast.Application.Models;
 /// <param name="TrainedThrough">Last day of data it learned from.</param>
 /// <param name="DataFingerprint">Hash of the rows it learned from.</param>
 /// <param name="HyperParameters">Model and training settings.</param>
-/// <param name="Metrics">Validation scores of this model and of the champion it was compared with (per task for m2m).</param>
+/// <param name="Metrics">
+/// Validation scores of this model and of the champion it was compared with; for m2m also every forecaster's scores per
+/// task, which one serves each task, scenario and activity segment, the intervals and the churn source.
+/// </param>
 /// <param name="Error">Why training failed, when it did.</param>
 public sealed record ModelDto(
     Guid Id,

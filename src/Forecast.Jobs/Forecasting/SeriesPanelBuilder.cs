@@ -60,6 +60,15 @@ public static class SeriesPanelBuilder
             target.Conversions[day] = row.Conversions is { } conversions ? conversions : float.NaN;
         }
 
+        // Float sums depend on the order of their terms and the database returns rows in no set order: a fixed order
+        // makes the same rows give the same panel, hence the same model, in every run.
+        events = events
+            .OrderBy(row => row.OccurredAt)
+            .ThenBy(row => row.AdvertiserId, StringComparer.Ordinal)
+            .ThenBy(row => row.EventType, StringComparer.Ordinal)
+            .ThenBy(row => row.Scenario, StringComparer.Ordinal)
+            .ThenBy(row => row.Value)
+            .ToList();
         foreach (var row in events.Where(row => row.Scenario is not null))
         {
             AddEvent(SeriesOf(row.AdvertiserId, row.Scenario!), row);

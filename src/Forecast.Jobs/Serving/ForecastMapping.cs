@@ -10,5 +10,5 @@ internal static class ForecastMapping
     public static ScenarioForecastDto ToDto(SeriesForecast series) => new(
         series.Scenario,
         series.ChurnProbability,
-        series.Tasks.ToDictionary(task => task.Task.Name(), task => new TaskForecastDto(task.Point, task.Rate, task.Lower, task.Upper, task.ExpertWeights)));
+        series.Tasks.ToDictionary(task => task.Task.Name(), task => new TaskForecastDto(task.Point, task.Rate, task.Lower, task.Upper, task.Source, task.ExpertWeights)));
 }

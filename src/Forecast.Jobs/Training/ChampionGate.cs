@@ -31,16 +31,44 @@ internal sealed record ChampionGate(
             return new ChampionGate(candidateScores, null, null, true);
         }
 
-        using var championModel = ForecastModel.Load(new MemoryStream(champion.Artifact));
+        ForecastModel championModel;
+        try
+        {
+            championModel = ForecastModel.Load(new MemoryStream(champion.Artifact));
+        }
+        catch (InvalidDataException)
+        {
+            // A champion saved in an older artifact format cannot serve any more: any new model replaces it.
+            return new ChampionGate(candidateScores, null, champion.Id, true);
+        }
+
+        using var loaded = championModel;
         var championScores = championModel.Smape(panel, days);
         var shared = candidateScores.Keys.Intersect(championScores.Keys).ToList();
         var wins = shared.Count == 0 || shared.Average(task => candidateScores[task]) < shared.Average(task => championScores[task]);
         return new ChampionGate(candidateScores, championScores, champion.Id, wins);
     }
 
-    public object Metrics(TrainingReport report) => new
+    public object Metrics(TrainingReport report, ForecastModelManifest manifest, IReadOnlyList<CandidateScore> candidates) => new
     {
         validationSmape = Candidate.ToDictionary(pair => pair.Key.Name(), pair => pair.Value),
+        validationByForecaster = candidates
+            .GroupBy(score => score.Task)
+            .ToDictionary(task => task.Key, task => task.ToDictionary(score => score.Source, score => new { smape = score.Smape, nmae = score.Nmae })),
+        served = manifest.Selection.Blends.Select(blend => new
+        {
+            task = blend.Task,
+            scenario = blend.Scenario,
+            segment = blend.Segment,
+            forecaster = blend.Describe(),
+            validationSamples = blend.ValidationSamples,
+            smape = blend.ValidationSmape,
+            nmae = blend.ValidationNmae,
+            seasonalNaiveSmape = blend.NaiveSmape,
+            seasonalNaiveNmae = blend.NaiveNmae,
+        }),
+        intervals = manifest.Intervals.Intervals,
+        churn = manifest.Churn,
         championValidationSmape = Champion?.ToDictionary(pair => pair.Key.Name(), pair => pair.Value),
         championId = ChampionId,
         promoted = CandidateWins,

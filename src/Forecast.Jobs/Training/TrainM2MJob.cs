@@ -16,8 +16,9 @@ using Microsoft.Extensions.Options;
 namespace Forecast.Jobs.Training;
 
 /// <summary>
-/// Trains a tenant's M2M model from everything it has sent, registers it, and makes it champion only if it beats the
-/// current champion on the same validation days (mean SMAPE over the tasks both forecast). One run per tenant at a
+/// Trains a tenant's forecast model from everything it has sent — M2M and the trees, guarded per task and scenario by
+/// the statistical baselines — registers it with every candidate's validation scores, and makes it champion only if it
+/// beats the current champion on the same validation days (mean SMAPE over the tasks both forecast). One run per tenant at a
 /// time (a Hangfire distributed lock on the tenant argument); failures retry with back-off, then stay Failed with the
 /// reason. A run killed midway leaves its registry row in Training, which the next run marks as interrupted. Each run
 /// ends by queueing the batch scoring of the tenant's forecasts.
@@ -48,13 +49,13 @@ public sealed class TrainM2MJob(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
-        var model = (await RegistryRuns.StartAsync(db, tenantId, ModelKinds.M2M, [ModelKinds.M2M], clock.GetUtcNow(), cancellationToken))[0];
+        var model = (await RegistryRuns.StartAsync(db, tenantId, ModelKinds.M2M, [ForecastModelManifest.Architecture], clock.GetUtcNow(), cancellationToken))[0];
         try
         {
             var panel = SeriesPanelBuilder.Build(data);
             // Between epochs the run reports progress and honours shutdown: a stopping worker ends it there, leaving the
             // registry row in Training for the next run to mark interrupted (as a killed process would).
-            var (candidate, report, validationDays) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, _training, epoch =>
+            var (candidate, report, validationDays, candidates) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, _training, epoch =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 progress.Report(new TrainingProgressDto("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
@@ -73,7 +74,7 @@ public sealed class TrainM2MJob(
                     candidate.Manifest.TrainedThrough,
                     DataFingerprint.Of(data),
                     JsonSerializer.Serialize(new { config = Config, training = _training, window = candidate.Manifest.Window }, JsonSerializerOptions.Web),
-                    JsonSerializer.Serialize(gate.Metrics(report), JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(gate.Metrics(report, candidate.Manifest, candidates), JsonSerializerOptions.Web),
                     clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
                 if (gate.CandidateWins)
@@ -81,8 +82,10 @@ public sealed class TrainM2MJob(
                     await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), cancellationToken);
                 }
 
-                logger.LogInformation("Tenant {TenantId}: M2M v{Version} trained ({Epochs} epochs), {Outcome}",
-                    tenantId, model.Version, report.Epochs, gate.CandidateWins ? "promoted to champion" : "kept as candidate");
+                logger.LogInformation("Tenant {TenantId}: forecast model v{Version} trained ({Epochs} M2M epochs), serving {Selection}; {Outcome}",
+                    tenantId, model.Version, report.Epochs,
+                    string.Join(", ", candidate.Manifest.Selection.Blends.Select(blend => $"{blend.Group}: {blend.Describe()}")),
+                    gate.CandidateWins ? "promoted to champion" : "kept as candidate");
             }
 
             // Fresh data or a new champion: either way the stored forecasts are rescored.

@@ -48,7 +48,7 @@ public sealed class TrainingTests
     public async Task A_saved_model_loads_and_predicts_bit_for_bit_the_same()
     {
         var panel = await RealPanel.LoadAsync();
-        var (model, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
+        var (model, _, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
         using var trained = model;
         using var artifact = new MemoryStream();
         trained.Save(artifact);
@@ -61,17 +61,17 @@ public sealed class TrainingTests
         var actual = loaded.Forecast(panel, asOf);
         Assert.NotEmpty(expected);
         Assert.Equal(
-            expected.SelectMany(series => series.Tasks.Select(task => (task.Rate, task.Point, task.Lower, task.Upper))),
-            actual.SelectMany(series => series.Tasks.Select(task => (task.Rate, task.Point, task.Lower, task.Upper))));
+            expected.SelectMany(series => series.Tasks.Select(task => (task.Rate, task.Point, task.Lower, task.Upper, task.Source))),
+            actual.SelectMany(series => series.Tasks.Select(task => (task.Rate, task.Point, task.Lower, task.Upper, task.Source))));
         Assert.Equal(expected.Select(series => series.ChurnProbability), actual.Select(series => series.ChurnProbability));
         Assert.Equal(trained.Manifest.Schema.TrainedTasks, loaded.Manifest.Schema.TrainedTasks);
     }
 
     [Fact]
-    public async Task Served_forecasts_have_intervals_around_the_point_and_a_churn_probability()
+    public async Task Served_forecasts_have_intervals_around_the_point_within_the_task_range_a_source_and_a_churn_probability()
     {
         var panel = await RealPanel.LoadAsync();
-        var (model, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
+        var (model, _, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), new M2MConfig(), Short);
         using var served = model;
 
         var forecasts = served.Forecast(panel, panel.Days - 1);
@@ -83,7 +83,10 @@ public sealed class TrainingTests
             Assert.All(series.Tasks, task =>
             {
                 Assert.InRange(task.Point, task.Lower, task.Upper);
-                Assert.True(task.Rate > 0);
+                Assert.True(task.Lower >= 0);
+                Assert.True(task.Rate >= 0);
+                Assert.False(string.IsNullOrEmpty(task.Source));
+                if (task.Task == ForecastTask.ActiveDays) Assert.True(task.Upper <= 7, $"active days upper {task.Upper} > 7");
                 Assert.Equal(1.0, task.ExpertWeights.Sum(), 4);
             });
         });

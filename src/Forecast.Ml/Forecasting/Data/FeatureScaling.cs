@@ -17,7 +17,7 @@ public sealed record FeatureScaling(
     {
         var (performanceMean, performanceStd) = Moments(train.Performance, schema.PerformanceChannels.Count);
         var (behaviourMean, behaviourStd) = Moments(train.Behaviour, schema.BehaviourFeatures.Count);
-        var (denseMean, denseStd) = Moments(train.Dense, FeatureSchema.DenseFeatures.Count);
+        var (denseMean, denseStd) = Moments(train.Dense, schema.DenseFeatureCount);
         var tasks = ForecastTasks.All.Count;
         var targetScale = new float[tasks];
         for (var task = 0; task < tasks; task++)

@@ -2,18 +2,20 @@ namespace Forecast.Ml.Forecasting.Data;
 
 /// <summary>
 /// What the model reads, fixed on the training range and saved with the model: which performance channels a tenant
-/// sends, the vocabularies of scenario attributes and advertiser profile attributes (code 0 = unknown, which is what a
-/// new scenario's unseen values get), and the tasks that have data to learn from.
+/// sends, the typed scenario and advertiser attributes — categories with their vocabularies (code 0 = unknown, which
+/// is what a new scenario's unseen values get), dates and numbers as dense numeric features — and the tasks that have
+/// data to learn from.
 /// </summary>
 public sealed record FeatureSchema(
     IReadOnlyList<string> PerformanceChannels,
     IReadOnlyList<string> BehaviourFeatures,
     IReadOnlyList<CategoricalAttribute> ScenarioAttributes,
     IReadOnlyList<CategoricalAttribute> AdvertiserAttributes,
+    IReadOnlyList<NumericAttribute> NumericAttributes,
     IReadOnlyList<ForecastTask> TrainedTasks,
     IReadOnlyDictionary<ForecastTask, string> UntrainedTasks)
 {
-    /// <summary>Profile attributes with more distinct values than this are identifiers or dates, not categories.</summary>
+    /// <summary>Attributes with more distinct values than this are identifiers, not categories.</summary>
     public const int MaxCategories = 50;
 
     /// <summary>The scenario key is an attribute too (unknown for a new scenario, which then relies on the others).</summary>
@@ -21,6 +23,9 @@ public sealed record FeatureSchema(
 
     public static readonly IReadOnlyList<string> DenseFeatures =
         ["log_days_since_first_active", "active_share_28d", "log_days_since_last_active", "weekday_sin", "weekday_cos"];
+
+    /// <summary>The history features, then one per numeric attribute.</summary>
+    public int DenseFeatureCount => DenseFeatures.Count + NumericAttributes.Count;
 
     public static FeatureSchema Fit(SeriesPanel panel, IReadOnlyList<int> trainAsOfDays, ForecastWindow window)
     {
@@ -39,31 +44,22 @@ public sealed record FeatureSchema(
             untrained[ForecastTask.Spend] = "not trained: the tenant sent no spend in the training window";
         }
 
+        var scenario = AttributeTyping.Classify(
+            panel.Series.Select(series => (series.ScenarioKey, WithKey(series.ScenarioAttributes, series.ScenarioKey))), AttributeOwner.Scenario);
+        var advertiser = AttributeTyping.Classify(
+            panel.Series.Select(series => (series.AdvertiserId, series.AdvertiserProfile)), AttributeOwner.Advertiser);
         return new FeatureSchema(
             channels,
             panel.BehaviourFeatures,
-            FitAttributes(panel.Series.Select(series => WithKey(series.ScenarioAttributes, series.ScenarioKey))),
-            FitAttributes(panel.Series.Select(series => series.AdvertiserProfile)),
+            scenario.Categorical,
+            advertiser.Categorical,
+            [.. scenario.Numeric, .. advertiser.Numeric],
             ForecastTasks.All.Where(task => !untrained.ContainsKey(task)).ToList(),
             untrained);
     }
 
     public static IReadOnlyDictionary<string, string> WithKey(IReadOnlyDictionary<string, string> attributes, string scenarioKey) =>
         new Dictionary<string, string>(attributes) { [ScenarioKeyAttribute] = scenarioKey };
-
-    private static List<CategoricalAttribute> FitAttributes(IEnumerable<IReadOnlyDictionary<string, string>> maps)
-    {
-        var values = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var (name, value) in maps.SelectMany(map => map))
-        {
-            (values.TryGetValue(name, out var set) ? set : values[name] = new SortedSet<string>(StringComparer.Ordinal)).Add(value);
-        }
-
-        return values
-            .Where(attribute => attribute.Value.Count <= MaxCategories)
-            .Select(attribute => new CategoricalAttribute(attribute.Key, attribute.Value.ToList()))
-            .ToList();
-    }
 }
 
 /// <summary>A categorical attribute and its vocabulary; code 0 is reserved for values not seen in training.</summary>

@@ -21,7 +21,7 @@ public static class SampleBuilder
         }
 
         int t = window.HistoryDays, fp = schema.PerformanceChannels.Count, fb = schema.BehaviourFeatures.Count;
-        int fd = FeatureSchema.DenseFeatures.Count, tasks = ForecastTasks.All.Count;
+        int fd = schema.DenseFeatureCount, tasks = ForecastTasks.All.Count;
         var set = new SampleSet
         {
             Count = picks.Count,
@@ -42,7 +42,7 @@ public static class SampleBuilder
             var (seriesIndex, asOf) = picks[sample];
             var series = panel.Series[seriesIndex];
             WriteSequences(set, sample, series, asOf, schema, t);
-            WriteDense(set.Dense.AsSpan(sample * fd, fd), series, asOf, panel.DateOf(asOf));
+            WriteDense(set.Dense.AsSpan(sample * fd, fd), series, asOf, panel.DateOf(asOf), schema.NumericAttributes);
             WriteCodes(set.ScenarioCodes.AsSpan(sample * schema.ScenarioAttributes.Count), schema.ScenarioAttributes,
                 FeatureSchema.WithKey(series.ScenarioAttributes, series.ScenarioKey));
             WriteCodes(set.AdvertiserCodes.AsSpan(sample * schema.AdvertiserAttributes.Count), schema.AdvertiserAttributes,
@@ -87,7 +87,7 @@ public static class SampleBuilder
         }
     }
 
-    private static void WriteDense(Span<float> dense, PanelSeries series, int asOf, DateOnly asOfDate)
+    private static void WriteDense(Span<float> dense, PanelSeries series, int asOf, DateOnly asOfDate, IReadOnlyList<NumericAttribute> numeric)
     {
         int firstActive = -1, lastActive = -1, active28 = 0;
         for (var day = 0; day <= asOf; day++)
@@ -104,6 +104,10 @@ public static class SampleBuilder
         dense[2] = MathF.Log(1 + (lastActive < 0 ? ForecastWindow.AliveLookbackDays : Math.Min(asOf - lastActive, ForecastWindow.AliveLookbackDays)));
         dense[3] = MathF.Sin(weekday);
         dense[4] = MathF.Cos(weekday);
+        for (var attribute = 0; attribute < numeric.Count; attribute++)
+        {
+            dense[FeatureSchema.DenseFeatures.Count + attribute] = numeric[attribute].ValueOf(series, asOfDate);
+        }
     }
 
     private static void WriteCodes(Span<long> codes, IReadOnlyList<CategoricalAttribute> attributes, IReadOnlyDictionary<string, string> values)

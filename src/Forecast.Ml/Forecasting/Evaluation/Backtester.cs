@@ -34,10 +34,10 @@ public static class Backtester
             scores.AddRange(ScoreNeural(spec.Name, model, data));
         }
 
+        var naive = NaiveForecasts.ForSamples(data.Test, data.Panel, options.Window.HorizonDays);
         foreach (var forecaster in Enum.GetValues<NaiveForecaster>())
         {
-            var rates = NaiveRates(forecaster, data);
-            scores.AddRange(Score(forecaster.Name(), data.Test, data.Schema, rates, rates));
+            scores.AddRange(Score(forecaster.Name(), data.Test, data.Schema, naive[forecaster.Key()], naive[forecaster.Key()]));
         }
 
         var report = new BacktestReport(
@@ -122,22 +122,6 @@ public static class Backtester
             yield return new TaskScore(model, task, ForecastMetrics.Smape(actual, point), ForecastMetrics.Nmae(actual, point),
                 ForecastMetrics.PoissonDeviance(actual, rate));
         }
-    }
-
-    private static float[] NaiveRates(NaiveForecaster forecaster, PreparedSplit data)
-    {
-        var tasks = ForecastTasks.All.Count;
-        var rates = new float[data.Test.Count * tasks];
-        for (var sample = 0; sample < data.Test.Count; sample++)
-        {
-            var series = data.Panel.Series[data.Test.SeriesIndex[sample]];
-            foreach (var task in ForecastTasks.All)
-            {
-                rates[(sample * tasks) + (int)task] = (float)forecaster.Forecast(series, data.Test.AsOfDay[sample], task, data.Window.HorizonDays);
-            }
-        }
-
-        return rates;
     }
 
     /// <summary>Intervals are centred on the served point forecast (which is 0 for likely zeros), fitted on validation.</summary>

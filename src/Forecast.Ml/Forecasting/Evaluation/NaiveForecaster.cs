@@ -4,7 +4,8 @@ namespace Forecast.Ml.Forecasting.Evaluation;
 
 /// <summary>
 /// The statistical baselines, read from the panel up to the as-of day: last-day naive (the last day's value for each
-/// horizon day), seasonal naive (the same weekday one week earlier) and a 28-day moving average.
+/// horizon day), seasonal naive (the same weekday one week earlier: for a 7-day horizon, "same as the last 7 days") and
+/// a 28-day moving average.
 /// </summary>
 public enum NaiveForecaster
 {
@@ -22,6 +23,35 @@ public static class NaiveForecasts
         NaiveForecaster.MovingAverage28 => "moving average (28 d)",
         _ => throw new ArgumentOutOfRangeException(nameof(forecaster)),
     };
+
+    /// <summary>The name a served forecast gives when a baseline produced it.</summary>
+    public static string Key(this NaiveForecaster forecaster) => forecaster switch
+    {
+        NaiveForecaster.LastDay => "naive-last-day",
+        NaiveForecaster.SeasonalWeekly => "seasonal-naive-7d",
+        NaiveForecaster.MovingAverage28 => "moving-average-28d",
+        _ => throw new ArgumentOutOfRangeException(nameof(forecaster)),
+    };
+
+    /// <summary>Every baseline's forecast of every task for each sample [N, tasks].</summary>
+    public static IReadOnlyDictionary<string, float[]> ForSamples(SampleSet samples, SeriesPanel panel, int horizon)
+    {
+        var tasks = ForecastTasks.All;
+        return Enum.GetValues<NaiveForecaster>().ToDictionary(Key, forecaster =>
+        {
+            var values = new float[samples.Count * tasks.Count];
+            for (var sample = 0; sample < samples.Count; sample++)
+            {
+                var series = panel.Series[samples.SeriesIndex[sample]];
+                foreach (var task in tasks)
+                {
+                    values[(sample * tasks.Count) + (int)task] = (float)forecaster.Forecast(series, samples.AsOfDay[sample], task, horizon);
+                }
+            }
+
+            return values;
+        });
+    }
 
     public static double Forecast(this NaiveForecaster forecaster, PanelSeries series, int asOf, ForecastTask task, int horizon)
     {

@@ -51,7 +51,7 @@ public sealed record ForecastBatch(
         return new ForecastBatch(
             tensor(performance, [n, t, schema.PerformanceChannels.Count]),
             tensor(behaviour, [n, t, schema.BehaviourFeatures.Count]),
-            tensor(dense, [n, FeatureSchema.DenseFeatures.Count]),
+            tensor(dense, [n, schema.DenseFeatureCount]),
             tensor(samples.ScenarioCodes, [n, schema.ScenarioAttributes.Count]),
             tensor(samples.AdvertiserCodes, [n, schema.AdvertiserAttributes.Count]),
             tensor(offset, [n, tasks]),

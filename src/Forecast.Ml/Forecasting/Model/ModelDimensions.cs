@@ -16,7 +16,7 @@ public sealed record ModelDimensions(
         window.HistoryDays,
         schema.PerformanceChannels.Count,
         schema.BehaviourFeatures.Count,
-        FeatureSchema.DenseFeatures.Count,
+        schema.DenseFeatureCount,
         schema.ScenarioAttributes.Select(attribute => attribute.Cardinality).ToList(),
         schema.AdvertiserAttributes.Select(attribute => attribute.Cardinality).ToList(),
         ForecastTasks.All.Count);

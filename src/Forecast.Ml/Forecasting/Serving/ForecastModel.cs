@@ -2,22 +2,27 @@ using System.Text.Json;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Trees;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Forecasting.Serving;
 
 /// <summary>
-/// A trained M2M model ready to serve: forecasts every series of a panel from an as-of day, and saves to / loads from
-/// one artifact (a zip of manifest.json and the TorchSharp weights) that reproduces its predictions bit for bit.
+/// A trained forecast model ready to serve: M2M, the gradient-boosted trees and the statistical baselines behind the
+/// baseline guard (<see cref="ServedSelection"/>), with residual intervals and a chosen churn source. Forecasts every
+/// series of a panel from an as-of day, and saves to / loads from one artifact (a zip of manifest.json, the TorchSharp
+/// weights and the trees' model text) that reproduces its predictions bit for bit.
 /// </summary>
 public sealed class ForecastModel : IDisposable
 {
+    private const string TreesPart = "trees.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public ForecastModel(ForecastModelManifest manifest, M2MModel network)
+    public ForecastModel(ForecastModelManifest manifest, M2MModel network, TreeForecaster trees)
     {
         Manifest = manifest;
         Network = network;
+        Trees = trees;
         Network.eval();
     }
 
@@ -25,56 +30,84 @@ public sealed class ForecastModel : IDisposable
 
     public M2MModel Network { get; }
 
+    public TreeForecaster Trees { get; }
+
     /// <summary>Forecasts the horizon after <paramref name="asOfDay"/> for every series alive then. Synchronous: tensor work stays on one thread.</summary>
     public IReadOnlyList<SeriesForecast> Forecast(SeriesPanel panel, int asOfDay)
     {
-        var (schema, window) = (Manifest.Schema, Manifest.Window);
-        var (samples, predictions, points) = Predict(panel, [asOfDay]);
+        var prediction = Predict(panel, [asOfDay]);
+        var (schema, window, samples) = (Manifest.Schema, Manifest.Window, prediction.Samples);
         var tasks = ForecastTasks.All.Count;
-        var experts = predictions.Attention is null ? 0 : predictions.Attention.Length / (samples.Count * tasks);
+        var experts = prediction.Attention is null ? 0 : prediction.Attention.Length / Math.Max(1, samples.Count * tasks);
         return Enumerable.Range(0, samples.Count).Select(sample =>
         {
             var series = panel.Series[samples.SeriesIndex[sample]];
             var perTask = schema.TrainedTasks.Select(task =>
             {
                 var index = (sample * tasks) + (int)task;
-                var (lower, upper) = Manifest.Calibration.Intervals[task].Around(points[index]);
-                var weights = experts == 0 ? [] : predictions.Attention!.AsSpan(index * experts, experts).ToArray();
-                return new TaskForecast(task, predictions.Rates[index], points[index], Math.Min(lower, points[index]), Math.Max(upper, points[index]), weights);
+                var weights = experts == 0 ? [] : prediction.Attention!.AsSpan(index * experts, experts).ToArray();
+                return new TaskForecast(task, prediction.Rates[index], prediction.Points[index], prediction.Lower[index], prediction.Upper[index],
+                    prediction.Sources[index], weights);
             }).ToList();
             return new SeriesForecast(series.AdvertiserId, series.ScenarioKey, panel.DateOf(asOfDay), window.HorizonDays, perTask,
-                Manifest.Calibration.ChurnProbability(predictions, sample), schema.UntrainedTasks);
+                prediction.Churn[sample], schema.UntrainedTasks);
         }).ToList();
     }
 
     /// <summary>
-    /// SMAPE % of this model's point forecasts per trained task on the given as-of days of a panel: the champion gate
+    /// SMAPE % of the served point forecasts per trained task on the given as-of days of a panel: the champion gate
     /// scores a candidate and the champion on the same days.
     /// </summary>
     public IReadOnlyDictionary<ForecastTask, double> Smape(SeriesPanel panel, IReadOnlyList<int> asOfDays)
     {
-        var (samples, _, points) = Predict(panel, asOfDays);
+        var prediction = Predict(panel, asOfDays);
         return Manifest.Schema.TrainedTasks.ToDictionary(task => task, task =>
         {
-            var (actual, point) = samples.Pairs(points, task);
+            var (actual, point) = prediction.Samples.Pairs(prediction.Points, task);
             return ForecastMetrics.Smape(actual, point);
         });
     }
 
-    /// <summary>Samples of the panel on the given days, the model's predictions and the served point forecasts.</summary>
-    private (SampleSet Samples, Predictions Predictions, float[] Points) Predict(SeriesPanel panel, IReadOnlyList<int> asOfDays)
+    /// <summary>Every candidate's and the served forecasts of the panel's series alive on the given days.</summary>
+    public ServedPrediction Predict(SeriesPanel panel, IReadOnlyList<int> asOfDays)
     {
-        var samples = SampleBuilder.Build(panel, asOfDays, Manifest.Schema, Manifest.Window);
-        Predictions predictions;
+        var (schema, window) = (Manifest.Schema, Manifest.Window);
+        var samples = SampleBuilder.Build(panel, asOfDays, schema, window);
+        Predictions m2m;
         using (NewDisposeScope())
         {
-            predictions = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, Manifest.Schema, Manifest.Scaling), Manifest.Scaling);
+            m2m = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, schema, Manifest.Scaling), Manifest.Scaling);
         }
 
-        return (samples, predictions, Manifest.Calibration.PointRule.Apply(predictions));
+        var trees = Trees.Predict(samples, schema);
+        var (points, rates) = ForecastCandidates.Of(samples, panel, window, m2m, Manifest.Calibration.PointRule, trees, Manifest.TreePointRule);
+        var servedPoints = Manifest.Selection.Apply(samples, panel, points, schema.TrainedTasks);
+        var servedRates = Manifest.Selection.Apply(samples, panel, rates, schema.TrainedTasks);
+        var tasks = ForecastTasks.All.Count;
+        var (lower, upper, sources) = (new float[servedPoints.Length], new float[servedPoints.Length], new string[servedPoints.Length]);
+        var churn = new double[samples.Count];
+        for (var sample = 0; sample < samples.Count; sample++)
+        {
+            var series = panel.Series[samples.SeriesIndex[sample]];
+            foreach (var task in schema.TrainedTasks)
+            {
+                var index = (sample * tasks) + (int)task;
+                (var low, var high) = Manifest.Intervals.For(task, series.ScenarioKey).Around(servedPoints[index], task, window.HorizonDays);
+                (lower[index], upper[index]) = ((float)low, (float)high);
+                sources[index] = Manifest.Selection.For(task, sample, series.ScenarioKey, points).Describe();
+            }
+
+            churn[sample] = Manifest.Churn.Probability(
+                Manifest.Calibration.ChurnProbability(m2m, sample),
+                trees.ZeroProbability[(sample * tasks) + (int)ForecastTask.ActiveDays],
+                ChurnChoice.RecentlyActive(series, samples.AsOfDay[sample]));
+        }
+
+        return new ServedPrediction(samples, points, servedRates, servedPoints, lower, upper, churn, m2m.Attention, sources);
     }
 
-    public void Save(Stream destination) => ModelArtifact.Save(destination, Manifest, Network, Json);
+    public void Save(Stream destination) =>
+        ModelArtifact.Save(destination, Manifest, Network, Json, new Dictionary<string, object> { [TreesPart] = Trees.ToText() });
 
     public static ForecastModel Load(Stream source)
     {
@@ -82,8 +115,13 @@ public sealed class ForecastModel : IDisposable
             manifest.FormatVersion == ForecastModelManifest.CurrentFormat
                 ? new M2MModel(ModelDimensions.Of(manifest.Schema, manifest.Window), manifest.Config)
                 : throw new InvalidDataException($"Model artifact format '{manifest.FormatVersion}' is not '{ForecastModelManifest.CurrentFormat}'."));
-        return new ForecastModel(manifest, network);
+        var trees = TreeForecaster.FromText(ModelArtifact.ReadPart<Dictionary<string, TreeTaskText>>(source, TreesPart, Json));
+        return new ForecastModel(manifest, network, trees);
     }
 
-    public void Dispose() => Network.Dispose();
+    public void Dispose()
+    {
+        Network.Dispose();
+        Trees.Dispose();
+    }
 }

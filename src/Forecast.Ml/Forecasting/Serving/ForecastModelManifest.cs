@@ -1,9 +1,13 @@
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Model;
 
 namespace Forecast.Ml.Forecasting.Serving;
 
-/// <summary>What a saved M2M model needs besides its weights: version, window, config, vocabularies, scaling, calibration.</summary>
+/// <summary>
+/// What a saved forecast model needs besides its weights: version, window, config, vocabularies, scaling, M2M's and the
+/// trees' point rules, the baseline guard's choice per task and scenario, the intervals and the churn source.
+/// </summary>
 public sealed record ForecastModelManifest(
     string FormatVersion,
     string Kind,
@@ -12,8 +16,15 @@ public sealed record ForecastModelManifest(
     M2MConfig Config,
     FeatureSchema Schema,
     FeatureScaling Scaling,
-    ServingCalibration Calibration)
+    ServingCalibration Calibration,
+    PointForecastRule TreePointRule,
+    ServedSelection Selection,
+    ResidualIntervals Intervals,
+    ChurnChoice Churn)
 {
-    public const string CurrentFormat = "forecast-m2m/1";
+    public const string CurrentFormat = "forecast-m2m/2";
     public const string M2MKind = "m2m";
+
+    /// <summary>The architecture the registry records: M2M guarded by the trees and the statistical baselines.</summary>
+    public const string Architecture = "m2m-guarded";
 }

@@ -2,33 +2,70 @@ using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Training;
+using Forecast.Ml.Forecasting.Trees;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Forecasting.Serving;
 
+/// <summary>A candidate's validation scores on one task.</summary>
+public sealed record CandidateScore(string Task, string Source, double Smape, double Nmae);
+
 /// <summary>
-/// Trains the served M2M model of a tenant's panel: fit on everything but the last 21 days, early-stop and calibrate on
-/// those (no test range: the backtest measures the method, the served model uses all the history it can).
+/// Trains the served forecast model of a tenant's panel: M2M and the trees fit on everything but the last 21 days,
+/// early-stop and calibrate on those; on the same days the baseline guard chooses per task and scenario among them and
+/// the statistical baselines, the intervals are fitted on the served forecasts' residuals and the churn source is
+/// chosen (no test range: the backtest measures the method, the served model uses all the history it can).
 /// </summary>
 public static class ForecastModelTrainer
 {
-    public static (ForecastModel Model, TrainingReport Report, IReadOnlyList<int> ValidationAsOfDays) Train(
+    public static (ForecastModel Model, TrainingReport Report, IReadOnlyList<int> ValidationAsOfDays, IReadOnlyList<CandidateScore> Candidates) Train(
         SeriesPanel panel, ForecastWindow window, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress = null)
     {
         using var data = PreparedSplit.Create(panel, window, testDays: 0);
+        var (validation, schema, tasks) = (data.Validation, data.Schema, ForecastTasks.All.Count);
         manual_seed(options.Seed);
         var network = new M2MModel(data.Dimensions, config);
         var report = RateModelTrainer.Train(network, data.TrainBatch, data.ValidationBatch, options, progress);
-        var calibration = ServingCalibration.Fit(data.Validation, RateModelPredictor.Predict(network, data.ValidationBatch, data.Scaling), data.Schema);
+        var m2m = RateModelPredictor.Predict(network, data.ValidationBatch, data.Scaling);
+        var calibration = ServingCalibration.Fit(validation, m2m, schema);
+
+        var trees = TreeForecaster.Train(data.Train, validation, schema, options.Seed);
+        var treePredictions = trees.Predict(validation, schema);
+        var treeRule = PointForecastRule.Fit(validation, treePredictions, schema);
+
+        var (points, _) = ForecastCandidates.Of(validation, panel, window, m2m, calibration.PointRule, treePredictions, treeRule);
+        var selection = ServedSelection.Fit(validation, panel, points, schema.TrainedTasks);
+        var served = selection.Apply(validation, panel, points, schema.TrainedTasks);
+        var intervals = ResidualIntervals.Fit(validation, panel, served, schema.TrainedTasks);
+
+        var known = validation.KnownSamples(ForecastTask.ActiveDays);
+        var churn = ChurnChoice.Fit(
+            known.Select(sample => calibration.ChurnProbability(m2m, sample)).ToArray(),
+            known.Select(sample => (double)treePredictions.ZeroProbability[(sample * tasks) + (int)ForecastTask.ActiveDays]).ToArray(),
+            known.Select(sample => ChurnChoice.RecentlyActive(panel.Series[validation.SeriesIndex[sample]], validation.AsOfDay[sample])).ToArray(),
+            known.Select(sample => validation.Target(sample, ForecastTask.ActiveDays) == 0).ToArray());
+
         var manifest = new ForecastModelManifest(
             ForecastModelManifest.CurrentFormat,
             ForecastModelManifest.M2MKind,
             panel.DateOf(panel.Days - 1),
             window,
             config,
-            data.Schema,
+            schema,
             data.Scaling,
-            calibration);
-        return (new ForecastModel(manifest, network), report, data.Split.Validation);
+            calibration,
+            treeRule,
+            selection,
+            intervals,
+            churn);
+        points[ServedSelection.Served] = served;
+        return (new ForecastModel(manifest, network, trees), report, data.Split.Validation, Scores(validation, points, schema));
     }
+
+    private static List<CandidateScore> Scores(SampleSet validation, IReadOnlyDictionary<string, float[]> points, FeatureSchema schema) =>
+        schema.TrainedTasks.SelectMany(task => points.Select(pair =>
+        {
+            var (actual, forecast) = validation.Pairs(pair.Value, task);
+            return new CandidateScore(task.Name(), pair.Key, ForecastMetrics.Smape(actual, forecast), ForecastMetrics.Nmae(actual, forecast));
+        })).ToList();
 }

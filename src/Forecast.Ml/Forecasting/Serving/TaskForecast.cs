@@ -3,10 +3,11 @@ using Forecast.Ml.Forecasting.Data;
 namespace Forecast.Ml.Forecasting.Serving;
 
 /// <summary>
-/// One task's forecast over the horizon: the Poisson rate (the mean), the point forecast (0 when a zero is likely),
-/// the 80% interval around it, and the experts' attention weights that produced it.
+/// One task's forecast over the horizon: the expected value, the point forecast (0 when a zero is likely), the 80%
+/// interval around it, the forecaster that produced it (M2M, the trees, a baseline or a blend) and M2M's expert
+/// attention weights.
 /// </summary>
-public sealed record TaskForecast(ForecastTask Task, double Rate, double Point, double Lower, double Upper, IReadOnlyList<float> ExpertWeights);
+public sealed record TaskForecast(ForecastTask Task, double Rate, double Point, double Lower, double Upper, string Source, IReadOnlyList<float> ExpertWeights);
 
 /// <summary>An advertiser's forecast in one scenario from one as-of date; tasks the model could not train are listed with why.</summary>
 public sealed record SeriesForecast(
