@@ -29,7 +29,8 @@ internal sealed class NpgsqlAdStatsReader(NpgsqlDataSource dataSource) : IAdStat
     }
 
     public async Task<IReadOnlyDictionary<string, AdvertiserDelivery>> ReadRecentAsync(
-        Guid tenantId, IReadOnlyCollection<string> advertiserIds, DateTimeOffset before, int rows, CancellationToken cancellationToken)
+        Guid tenantId, IReadOnlyCollection<string> advertiserIds, DateTimeOffset before, int rows, IReadOnlyList<int> windowDays,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var recent = new Dictionary<string, (DateTimeOffset FirstSeen, List<AdStatRow> Rows)>(StringComparer.Ordinal);
@@ -58,10 +59,45 @@ internal sealed class NpgsqlAdStatsReader(NpgsqlDataSource dataSource) : IAdStat
             delivery.Rows.Add(stat);
         }
 
+        var windows = await ReadWindowsAsync(connection, tenantId, advertiserIds, before, windowDays, cancellationToken);
         return recent.ToDictionary(
             pair => pair.Key,
-            pair => new AdvertiserDelivery(pair.Value.FirstSeen, pair.Value.Rows.OrderBy(stat => stat.BucketStart).ToList()),
+            pair => new AdvertiserDelivery(pair.Value.FirstSeen, pair.Value.Rows.OrderBy(stat => stat.BucketStart).ToList(), windows[pair.Key].ToList()),
             StringComparer.Ordinal);
+    }
+
+    /// <summary>Sums per advertiser, scenario and context over each window, in one pass over the longest window's rows.</summary>
+    private static async Task<ILookup<string, WindowedAdStats>> ReadWindowsAsync(
+        NpgsqlConnection connection, Guid tenantId, IReadOnlyCollection<string> advertiserIds, DateTimeOffset before, IReadOnlyList<int> windowDays,
+        CancellationToken cancellationToken)
+    {
+        // Window lengths are the model's constants, never request input: safe to write into the statement.
+        var sums = string.Join(", ", windowDays.Select(days =>
+            $"coalesce(sum(t.impressions) FILTER (WHERE t.bucket_start >= $3 - interval '{days} days'), 0), " +
+            $"coalesce(sum(t.clicks) FILTER (WHERE t.bucket_start >= $3 - interval '{days} days'), 0)"));
+        var windows = new List<(string Advertiser, WindowedAdStats Stats)>();
+        await foreach (var row in QueryAsync(connection, $"""
+            SELECT a.external_id, s.key, t.context::text, {sums}
+            FROM advertisers a
+            JOIN ad_stats t ON t.tenant_id = a.tenant_id AND t.advertiser_id = a.id
+            JOIN scenarios s ON s.tenant_id = t.tenant_id AND s.id = t.scenario_id
+            WHERE a.tenant_id = $1 AND a.external_id = ANY($2) AND t.impressions > 0
+              AND t.bucket_start < $3 AND t.bucket_start >= $3 - interval '{windowDays.Max()} days'
+            GROUP BY a.external_id, s.key, t.context
+            """, cancellationToken, tenantId, advertiserIds.ToArray(), before))
+        {
+            var (impressions, clicks) = (new long[windowDays.Count], new long[windowDays.Count]);
+            for (var window = 0; window < windowDays.Count; window++)
+            {
+                impressions[window] = row.GetInt64(3 + (2 * window));
+                clicks[window] = row.GetInt64(4 + (2 * window));
+            }
+
+            var context = JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString(2)) ?? [];
+            windows.Add((row.GetString(0), new WindowedAdStats(row.GetString(1), context, impressions, clicks)));
+        }
+
+        return windows.ToLookup(window => window.Advertiser, window => window.Stats, StringComparer.Ordinal);
     }
 
     private static AdStatRow Row(NpgsqlDataReader row) => new(

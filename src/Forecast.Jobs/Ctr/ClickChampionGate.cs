@@ -29,7 +29,18 @@ internal sealed record ClickChampionGate(double CandidateLogLoss, double? Champi
             return new ClickChampionGate(candidate.LogLoss, null, null);
         }
 
-        using var championModel = ClickModel.Load(new MemoryStream(champion.Artifact));
+        ClickModel championModel;
+        try
+        {
+            championModel = ClickModel.Load(new MemoryStream(champion.Artifact));
+        }
+        catch (InvalidDataException)
+        {
+            // Saved in an older artifact format: it cannot serve any more, so any new model replaces it.
+            return new ClickChampionGate(candidate.LogLoss, null, champion.Id);
+        }
+
+        using var loaded = championModel;
         return new ClickChampionGate(candidate.LogLoss, championModel.Score(validation.Rows, validation.Histories).LogLoss, champion.Id);
     }
 }

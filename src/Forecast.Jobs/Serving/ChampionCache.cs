@@ -43,7 +43,19 @@ public abstract class ChampionCache<TModel>(IServiceScopeFactory scopes, TimePro
         }
 
         var artifact = await Champions(db, tenantId).Where(model => model.Id == current.Id).Select(model => model.Artifact).SingleAsync(cancellationToken);
-        var champion = new Champion<TModel>(current.Id, current.Version, current.Architecture, Load(artifact!));
+        TModel loaded;
+        try
+        {
+            loaded = Load(artifact!);
+        }
+        catch (InvalidDataException)
+        {
+            // A champion saved by an older release in a format this one cannot read serves nothing: until the next
+            // training replaces it the tenant is answered as one without a champion (409, how to train), not a 500.
+            return null;
+        }
+
+        var champion = new Champion<TModel>(current.Id, current.Version, current.Architecture, loaded);
         _loaded[tenantId] = (champion, now);
         return champion;
     }

@@ -8,10 +8,12 @@ namespace Forecast.Ml.Ctr.Data;
 /// Categorical fields: advertiser, scenario, weekday, slot and every context key whose values are labels (an
 /// out-of-vocabulary bucket takes what training never saw). Numeric fields: the advertiser's recent CTR overall and in
 /// the observation's scenario (smoothed towards the training CTR), its recent volume and age, and every context key
-/// whose values are numbers. The behaviour sequence: the advertiser's latest slot × scenario deliveries, each with its
-/// CTR relative to the training CTR in log2 buckets. The base logit: the advertiser's recent CTR in the observation's
-/// scenario, shrunk towards its recent CTR overall, itself shrunk towards the training CTR. Networks learn the
-/// correction to it, so a campaign that starts at a CTR no training row had is still predicted near what it delivers.
+/// whose values are numbers, and the historical CTRs of the advertiser in the observation's scenario and context over
+/// 1, 7, 28 and 365 days before its bucket (<see cref="HistoricalCtrs"/>). The behaviour sequence: the advertiser's
+/// latest slot × scenario deliveries, each with its CTR relative to the training CTR in log2 buckets. The base logit:
+/// the historical CTR — of a window, or of the latest deliveries — that priced validation best (<see cref="BaseWindow"/>). Networks learn the
+/// correction to it, so a campaign that starts at a CTR no training row had is still predicted near what it delivers,
+/// and a network that learns nothing predicts the lookup a planner would use.
 /// </summary>
 public sealed record CtrFeatureSchema(
     IReadOnlyList<string> FieldNames,
@@ -20,12 +22,16 @@ public sealed record CtrFeatureSchema(
     IReadOnlyList<NumericField> Numerics,
     Vocabulary Placements,
     double PriorCtr,
-    int SequenceLength)
+    int SequenceLength,
+    int BaseWindow = 1)
 {
     public const int AdvertiserField = 0;
     public const int ScenarioField = 1;
     private const int WeekdayField = 2;
     private const int SlotField = 3;
+
+    /// <summary>Historical CTR lookups: one per window of <see cref="RecentClickTotals.WindowDays"/>, then the latest deliveries'.</summary>
+    public static readonly int HistoricalLookups = RecentClickTotals.WindowDays.Count + 1;
 
     /// <summary>CTR buckets of a behaviour token: log2(ctr / prior) rounded into −4..4, plus 0 for padding.</summary>
     public const int CtrBuckets = 10;
@@ -37,7 +43,11 @@ public sealed record CtrFeatureSchema(
     private const double SmoothingClicks = 5;
 
     private static readonly string[] FixedFields = ["advertiser", "scenario", "weekday", "slot"];
-    private static readonly string[] HistoryNumerics = ["recent_ctr_logit", "recent_scenario_ctr_logit", "recent_impressions_log", "age_days_log"];
+    private static readonly string[] HistoryNumerics =
+    [
+        "recent_ctr_logit", "recent_scenario_ctr_logit", "recent_impressions_log", "age_days_log",
+        .. RecentClickTotals.WindowDays.Select(days => $"historical_ctr_{days}d_logit"),
+    ];
 
     [JsonIgnore]
     public CtrDimensions Dimensions => new(
@@ -120,6 +130,7 @@ public sealed record CtrFeatureSchema(
             Math.Log(1 + (recent.Count == 0 ? 0 : recent.Average(previous => (double)previous.Impressions))),
             Math.Log(1 + (history.FirstSeen is { } first ? Math.Max(0, (observation.BucketStart - first).TotalDays) : 0)),
         };
+        values.AddRange(HistoricalCtrs(observation, history).Take(RecentClickTotals.WindowDays.Count).Select(Logit));
         foreach (var key in NumericContextKeys)
         {
             // A missing number takes the training mean (0 once scaled); while fitting there is no mean yet.
@@ -134,15 +145,39 @@ public sealed record CtrFeatureSchema(
 
     private double SmoothedLogit(IReadOnlyCollection<AdObservation> observations) => Logit(Smoothed(observations, PriorCtr));
 
-    private double BaseLogit(AdObservation observation, DeliveryHistory history)
+    private double BaseLogit(AdObservation observation, DeliveryHistory history) => Logit(HistoricalCtrs(observation, history)[BaseWindow]);
+
+    /// <summary>
+    /// The advertiser's smoothed CTR in the observation's scenario and context over each window of
+    /// <see cref="RecentClickTotals.WindowDays"/>, as of its bucket. Each estimate shrinks towards the next broader one
+    /// with <see cref="SmoothingClicks"/> pseudo-clicks: the context's CTR in a window towards the scenario's in the same
+    /// window, that towards the context's over the next longer window; the longest towards the advertiser's CTR
+    /// everywhere, and that towards the training CTR. A campaign without recent deliveries falls back to its older CTR,
+    /// one never seen to the training CTR. Last, whatever their age, the CTR of its latest deliveries in the scenario
+    /// shrunk towards that of its latest deliveries anywhere.
+    /// </summary>
+    public double[] HistoricalCtrs(AdObservation observation, DeliveryHistory history)
     {
-        var advertiser = Smoothed(history.Recent, PriorCtr);
-        return Logit(Smoothed(history.Recent.Where(previous => previous.Scenario == observation.Scenario).ToList(), advertiser));
+        var (totals, windows) = (history.Totals, RecentClickTotals.WindowDays.Count);
+        var ctrs = new double[HistoricalLookups];
+        var latest = Smoothed(history.Recent, PriorCtr);
+        ctrs[windows] = Smoothed(history.Recent.Where(previous => previous.Scenario == observation.Scenario).ToList(), latest);
+        var broader = Smoothed(totals.ClicksAt(RecentClickTotals.AdvertiserLevel, windows - 1),
+            totals.ImpressionsAt(RecentClickTotals.AdvertiserLevel, windows - 1), PriorCtr);
+        for (var window = windows - 1; window >= 0; window--)
+        {
+            var scenario = Smoothed(totals.ClicksAt(RecentClickTotals.ScenarioLevel, window), totals.ImpressionsAt(RecentClickTotals.ScenarioLevel, window), broader);
+            broader = ctrs[window] = Smoothed(totals.ClicksAt(RecentClickTotals.ContextLevel, window), totals.ImpressionsAt(RecentClickTotals.ContextLevel, window), scenario);
+        }
+
+        return ctrs;
     }
 
     /// <summary>The observations' CTR with <see cref="SmoothingClicks"/> pseudo-clicks at the prior CTR added.</summary>
     private static double Smoothed(IReadOnlyCollection<AdObservation> observations, double prior) =>
-        (observations.Sum(observation => observation.Clicks) + SmoothingClicks) / (observations.Sum(observation => observation.Impressions) + (SmoothingClicks / prior));
+        Smoothed(observations.Sum(observation => observation.Clicks), observations.Sum(observation => observation.Impressions), prior);
+
+    private static double Smoothed(long clicks, long impressions, double prior) => (clicks + SmoothingClicks) / (impressions + (SmoothingClicks / prior));
 
     private static double Logit(double probability) => Math.Log(probability / (1 - probability));
 

@@ -1,8 +1,9 @@
 namespace Forecast.Ml.Ctr.Model;
 
-/// <summary>The CTR networks the registry can hold.</summary>
+/// <summary>The CTR models the registry can hold: the historical-CTR lookup and the networks.</summary>
 public enum CtrArchitecture
 {
+    HistoricalCtr,
     LogisticRegression,
     MixedLogisticRegression,
     WideAndDeep,
@@ -17,6 +18,7 @@ public static class CtrArchitectures
 
     public static string Name(this CtrArchitecture architecture) => architecture switch
     {
+        CtrArchitecture.HistoricalCtr => "historical-ctr",
         CtrArchitecture.LogisticRegression => "lr",
         CtrArchitecture.MixedLogisticRegression => "mlr",
         CtrArchitecture.WideAndDeep => "wide-deep",
@@ -27,5 +29,5 @@ public static class CtrArchitectures
     };
 
     public static bool IsDeep(this CtrArchitecture architecture) =>
-        architecture is not (CtrArchitecture.LogisticRegression or CtrArchitecture.MixedLogisticRegression);
+        architecture is not (CtrArchitecture.HistoricalCtr or CtrArchitecture.LogisticRegression or CtrArchitecture.MixedLogisticRegression);
 }

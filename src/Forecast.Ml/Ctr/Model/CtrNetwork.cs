@@ -16,6 +16,7 @@ public abstract class CtrNetwork(string name) : nn.Module<CtrBatch, Tensor>(name
 
     public static CtrNetwork Create(CtrArchitecture architecture, CtrDimensions dimensions, CtrConfig config) => architecture switch
     {
+        CtrArchitecture.HistoricalCtr => new HistoricalCtrLookup(),
         CtrArchitecture.LogisticRegression => new LogisticRegression(dimensions),
         CtrArchitecture.MixedLogisticRegression => new MixedLogisticRegression(dimensions, config),
         CtrArchitecture.WideAndDeep => new WideAndDeep(dimensions, config),

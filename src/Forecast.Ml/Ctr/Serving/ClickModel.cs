@@ -25,7 +25,7 @@ public sealed class ClickModel(ClickModelManifest manifest, CtrNetwork network) 
 
     /// <summary>Calibrated click probabilities. Synchronous: tensor work stays on one thread.</summary>
     public double[] Predict(IReadOnlyList<AdObservation> observations, IReadOnlyList<DeliveryHistory> histories) =>
-        Array.ConvertAll(PredictUncalibrated(observations, histories), Manifest.Calibration.Apply);
+        Manifest.Calibration.Apply(observations, PredictUncalibrated(observations, histories));
 
     public double[] PredictUncalibrated(IReadOnlyList<AdObservation> observations, IReadOnlyList<DeliveryHistory> histories)
     {

@@ -11,7 +11,7 @@ public sealed record ClickModelManifest(
     DateOnly TrainedThrough,
     CtrConfig Config,
     CtrFeatureSchema Schema,
-    PlattCalibration Calibration)
+    ScenarioCalibration Calibration)
 {
-    public const string CurrentFormat = "forecast-ctr/1";
+    public const string CurrentFormat = "forecast-ctr/2";
 }

@@ -45,6 +45,7 @@ public static class ClickModelSuite
         var (validation, validationHistories) = Rows(observations, histories, split.Validation);
         var (test, testHistories) = Rows(observations, histories, split.Test);
         var schema = CtrFeatureSchema.Fit(train, trainHistories, options.SequenceLength);
+        schema = schema with { BaseWindow = BestHistoricalWindow(schema, validation, validationHistories) };
         var trainedThrough = observations.Max(observation => observation.Day);
 
         var models = new List<TrainedClickModel>();
@@ -58,19 +59,25 @@ public static class ClickModelSuite
                 progress?.Invoke(new ClickTrainingProgress(architecture.Name(), epoch, options.MaxEpochs, trainLoss, validationLoss)));
 
             var raw = ClickTrainer.Predict(network, validationBatch);
-            var platt = ClickScoring.FitCalibration(validation, raw);
-            var calibration = ClickMetrics.LogLoss(raw.Select(platt.Apply).ToList(), Impressions(validation), Clicks(validation))
-                < ClickMetrics.LogLoss(raw, Impressions(validation), Clicks(validation)) ? platt : PlattCalibration.Identity;
+            var calibration = ScenarioCalibration.Fit(validation, raw);
             var model = new ClickModel(new ClickModelManifest(ClickModelManifest.CurrentFormat, architecture, trainedThrough, config, schema, calibration), network);
             models.Add(new TrainedClickModel(
                 model,
                 report,
-                ClickScoring.Of(validation, raw.Select(calibration.Apply).ToList()),
+                ClickScoring.Of(validation, calibration.Apply(validation, raw)),
                 test.Count == 0 ? null : ClickScoring.Of(test, model.PredictUncalibrated(test, testHistories)),
                 test.Count == 0 ? null : model.Score(test, testHistories)));
         }
 
         return new Result(split, models, new ScoredRows(validation, validationHistories), new ScoredRows(test, testHistories));
+    }
+
+    /// <summary>The historical-CTR lookup that prices the validation rows best: the base every network corrects.</summary>
+    private static int BestHistoricalWindow(CtrFeatureSchema schema, List<AdObservation> validation, List<DeliveryHistory> histories)
+    {
+        var ctrs = validation.Select((row, index) => schema.HistoricalCtrs(row, histories[index])).ToList();
+        return Enumerable.Range(0, CtrFeatureSchema.HistoricalLookups)
+            .MinBy(window => ClickMetrics.LogLoss(ctrs.Select(ctr => ctr[window]).ToList(), Impressions(validation), Clicks(validation)));
     }
 
     private static (List<AdObservation> Rows, List<DeliveryHistory> Histories) Rows(
