@@ -121,8 +121,11 @@ cmd_test() {
     f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
     passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
   done
-  # The worker-kill test runs real API and worker processes and kills one: a script, counted as one test.
-  if bash tests/worker-kill/worker-kill.sh; then passed=$(( passed + 1 )); else failed=$(( failed + 1 )); fi
+  # The process-kill tests run real API and worker processes and kill one: scripts, each counted as one test.
+  local script
+  for script in tests/worker-kill/worker-kill.sh tests/worker-kill/api-restart.sh; do
+    if bash "$script"; then passed=$(( passed + 1 )); else failed=$(( failed + 1 )); fi
+  done
   echo "$passed passed, $failed failed"
   if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
 }

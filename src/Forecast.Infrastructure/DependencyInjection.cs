@@ -8,9 +8,11 @@ using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.AuctionOutcomes;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
+using Forecast.Application.Models;
 using Forecast.Infrastructure.Bidding;
 using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Ingestion;
+using Forecast.Infrastructure.Jobs;
 using Forecast.Infrastructure.Persistence;
 using Forecast.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +54,7 @@ public static class DependencyInjection
         services.AddSingleton<IConversionReader, NpgsqlConversionReader>();
         services.AddSingleton<IAuctionMarketReader, NpgsqlAuctionMarketReader>();
         services.AddSingleton<IReferenceReader, NpgsqlReferenceReader>();
+        services.AddSingleton<ITenantRunLock>(_ => new PostgresAdvisoryRunLock(connectionString));
         return services;
     }
 }

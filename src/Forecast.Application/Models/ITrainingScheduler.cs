@@ -3,7 +3,11 @@ namespace Forecast.Application.Models;
 /// <summary>Queues training jobs and reports on them (Hangfire in production).</summary>
 public interface ITrainingScheduler
 {
-    string EnqueueTraining(Guid tenantId, string kind);
+    /// <summary>Queues a training of a kind now, or once the job <paramref name="after"/> has finished (however it ended).</summary>
+    string EnqueueTraining(Guid tenantId, string kind, string? after = null);
+
+    /// <summary>The tenant's training of a kind that is queued, running, waiting on another job or waiting to retry, if any.</summary>
+    string? PendingTraining(Guid tenantId, string kind);
 
     /// <summary>Adds or updates the tenant's recurring retraining (nightly by default).</summary>
     void ScheduleRetraining(Guid tenantId);

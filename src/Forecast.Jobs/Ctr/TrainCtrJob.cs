@@ -21,6 +21,7 @@ namespace Forecast.Jobs.Ctr;
 public sealed class TrainCtrJob(
     IServiceScopeFactory scopes,
     IAdStatsReader adStats,
+    ITenantRunLock runLock,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     ILogger<TrainCtrJob> logger)
@@ -30,10 +31,11 @@ public sealed class TrainCtrJob(
     private readonly ClickTrainingOptions _training = new(MaxEpochs: options.Value.CtrTrainingMaxEpochs);
 
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
     {
         var progress = new TrainingProgressReporter(context);
+        progress.Report(new TrainingProgressDto("waiting", 1, 0, _training.MaxEpochs, null, null));
+        await using var running = await runLock.AcquireAsync(tenantId, "train-ctr", cancellationToken);
         progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var rows = await adStats.ReadAllAsync(tenantId, cancellationToken);
         if (rows.Count == 0)

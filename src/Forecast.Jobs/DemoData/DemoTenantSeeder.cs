@@ -1,6 +1,7 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Models;
 using Forecast.Application.Tenants.ProvisionTenant;
+using Forecast.Domain.Models;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -29,21 +30,28 @@ internal sealed class DemoTenantSeeder(
         var scheduler = scope.ServiceProvider.GetRequiredService<ITrainingScheduler>();
         if (!tenant.Created)
         {
-            // A database from an earlier version may predate a model kind: schedules are refreshed, missing kinds trained.
+            // A first training stopped midway (Ctrl-C), or a database from an earlier version without some kind: every kind
+            // that never completed a model is trained, unless its training is still queued or running (a job whose process
+            // died is taken over by the next live server within the abandoned-job timeout).
             scheduler.ScheduleRetraining(tenant.TenantId);
             var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
-            var missing = ModelKinds.Trainable.Except(await db.Models.Where(model => model.TenantId == tenant.TenantId)
-                .Select(model => model.Kind).Distinct().ToListAsync(cancellationToken)).ToList();
-            missing.ForEach(kind => scheduler.EnqueueTraining(tenant.TenantId, kind));
-            logger.LogInformation("Demo tenant {TenantId} already loaded; training queued for kinds without models: {Kinds}",
-                tenant.TenantId, missing.Count == 0 ? "none" : string.Join(", ", missing));
+            var completed = await db.Models
+                .Where(model => model.TenantId == tenant.TenantId
+                    && (model.Status == ModelStatus.Candidate || model.Status == ModelStatus.Champion || model.Status == ModelStatus.Retired))
+                .Select(model => model.Kind).Distinct().ToListAsync(cancellationToken);
+            var missing = ModelKinds.Trainable.Except(completed).ToList();
+            var jobs = missing.Select(kind => $"{kind}: job {scheduler.PendingTraining(tenant.TenantId, kind) ?? scheduler.EnqueueTraining(tenant.TenantId, kind)}").ToList();
+            logger.LogInformation("Demo tenant {TenantId} already loaded; kinds without a completed model: {Kinds}",
+                tenant.TenantId, jobs.Count == 0 ? "none" : string.Join(", ", jobs));
             return;
         }
 
         var importer = scope.ServiceProvider.GetRequiredService<TabmoCampaignImporter>();
         var summary = await importer.ImportAsync(tenant.TenantId, demo.DataPath, cancellationToken);
+        // Forecasts first, bids after: were this process stopped during the first training, the next start's only
+        // worker takes the interrupted forecast training over before it turns to the CTR models.
         var forecasts = scheduler.EnqueueTraining(tenant.TenantId, ModelKinds.M2M);
-        var clicks = scheduler.EnqueueTraining(tenant.TenantId, ModelKinds.Ctr);
+        var clicks = scheduler.EnqueueTraining(tenant.TenantId, ModelKinds.Ctr, after: forecasts);
         logger.LogInformation("Demo tenant {TenantId} loaded: {Summary}; first trainings are jobs {M2MJobId} (m2m) and {CtrJobId} (ctr)",
             tenant.TenantId, summary, forecasts, clicks);
     }

@@ -19,11 +19,12 @@ public sealed class JobsOptions
 
     /// <summary>
     /// How long a job fetched by a worker that stopped heart-beating stays invisible before another worker takes it over
-    /// (Hangfire.PostgreSql's sliding invisibility timeout: live workers keep extending it, however long a job runs).
+    /// (Hangfire.PostgreSql's sliding invisibility timeout: live workers extend it every fifth of it, however long a job
+    /// runs, so it can be short). A run's own lock dies with its process (<c>ITenantRunLock</c>): this is the takeover time.
     /// </summary>
-    public TimeSpan AbandonedJobTimeout { get; set; } = TimeSpan.FromMinutes(5);
+    public TimeSpan AbandonedJobTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long a distributed lock (one training per tenant and kind) outlives a worker that died holding it.</summary>
+    /// <summary>How long one of Hangfire's own distributed locks (recurring-job scheduling) outlives a worker that died holding it.</summary>
     public TimeSpan AbandonedLockTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>When each tenant's models are retrained (cron, UTC): nightly by default.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Forecast.Application.Forecasts;
+using Forecast.Application.Models;
 using Forecast.Jobs.Forecasting;
 using Hangfire;
 
@@ -9,12 +10,13 @@ namespace Forecast.Jobs.Serving;
 /// Batch-scores every advertiser × scenario of a tenant with its champion from the latest day of data, and replaces
 /// the tenant's stored forecasts in one transaction. Follows every training run.
 /// </summary>
-public sealed class ScoreForecastsJob(ChampionModels champions, ITenantHistoryReader history, IForecastStore store, ILogger<ScoreForecastsJob> logger)
+public sealed class ScoreForecastsJob(
+    ChampionModels champions, ITenantHistoryReader history, IForecastStore store, ITenantRunLock runLock, ILogger<ScoreForecastsJob> logger)
 {
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120])]
-    [DisableConcurrentExecution(timeoutInSeconds: 600)]
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
+        await using var running = await runLock.AcquireAsync(tenantId, "score-forecasts", cancellationToken);
         var champion = await champions.GetAsync(tenantId, cancellationToken);
         var (_, panel) = await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
         if (champion is null || panel is null)

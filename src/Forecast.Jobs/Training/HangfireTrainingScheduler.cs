@@ -3,6 +3,7 @@ using Forecast.Jobs.Ctr;
 using Forecast.Jobs.Hosting;
 using Hangfire;
 using Hangfire.States;
+using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Jobs.Training;
@@ -11,12 +12,27 @@ namespace Forecast.Jobs.Training;
 internal sealed class HangfireTrainingScheduler(
     IBackgroundJobClient jobs, IRecurringJobManager recurring, JobStorage storage, IOptions<JobsOptions> options) : ITrainingScheduler
 {
-    public string EnqueueTraining(Guid tenantId, string kind) => kind switch
+    public string EnqueueTraining(Guid tenantId, string kind, string? after = null) => (kind, after) switch
     {
-        ModelKinds.M2M => jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
-        ModelKinds.Ctr => jobs.Enqueue<TrainCtrJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
+        (ModelKinds.M2M, null) => jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
+        (ModelKinds.Ctr, null) => jobs.Enqueue<TrainCtrJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
+        (ModelKinds.M2M, _) => jobs.ContinueJobWith<TrainM2MJob>(after, job => job.RunAsync(tenantId, null, CancellationToken.None), options: JobContinuationOptions.OnAnyFinishedState),
+        (ModelKinds.Ctr, _) => jobs.ContinueJobWith<TrainCtrJob>(after, job => job.RunAsync(tenantId, null, CancellationToken.None), options: JobContinuationOptions.OnAnyFinishedState),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
     };
+
+    /// <summary>Looks through the queued, running and scheduled (retrying) jobs for one training this tenant's kind.</summary>
+    public string? PendingTraining(Guid tenantId, string kind)
+    {
+        const int Page = 1000;
+        var monitoring = storage.GetMonitoringApi();
+        var type = JobTypeOf(kind);
+        bool Trains(Hangfire.Common.Job? job) => job?.Type == type && job.Args.FirstOrDefault() is Guid owner && owner == tenantId;
+        return monitoring.ProcessingJobs(0, Page).FirstOrDefault(job => Trains(job.Value.Job)).Key
+            ?? monitoring.Queues().SelectMany(queue => monitoring.EnqueuedJobs(queue.Name, 0, Page)).FirstOrDefault(job => Trains(job.Value.Job)).Key
+            ?? monitoring.ScheduledJobs(0, Page).FirstOrDefault(job => Trains(job.Value.Job)).Key
+            ?? (monitoring as JobStorageMonitor)?.AwaitingJobs(0, Page).FirstOrDefault(job => Trains(job.Value?.Job)).Key;
+    }
 
     /// <summary>Nightly retraining of both kinds (M2M queues scoring when it ends) and pruning later.</summary>
     public void ScheduleRetraining(Guid tenantId)
@@ -26,6 +42,13 @@ internal sealed class HangfireTrainingScheduler(
         recurring.AddOrUpdate<PruneModelsJob>($"prune-models-{tenantId}", job => job.RunAsync(tenantId, CancellationToken.None), options.Value.PruneCron);
     }
 
+    private static Type JobTypeOf(string kind) => kind switch
+    {
+        ModelKinds.M2M => typeof(TrainM2MJob),
+        ModelKinds.Ctr => typeof(TrainCtrJob),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
+    };
+
     public TrainingJobDto? Find(Guid tenantId, string jobId)
     {
         if (!long.TryParse(jobId, out _))
@@ -34,7 +57,7 @@ internal sealed class HangfireTrainingScheduler(
         }
 
         var details = storage.GetMonitoringApi().JobDetails(jobId);
-        var kind = details?.Job?.Type == typeof(TrainM2MJob) ? ModelKinds.M2M : details?.Job?.Type == typeof(TrainCtrJob) ? ModelKinds.Ctr : null;
+        var kind = ModelKinds.Trainable.FirstOrDefault(trainable => details?.Job?.Type == JobTypeOf(trainable));
         if (kind is null || details!.Job.Args.FirstOrDefault() is not Guid owner || owner != tenantId)
         {
             return null;

@@ -26,6 +26,7 @@ namespace Forecast.Jobs.Training;
 public sealed class TrainM2MJob(
     IServiceScopeFactory scopes,
     ITenantHistoryReader history,
+    ITenantRunLock runLock,
     IBackgroundJobClient jobs,
     IOptions<JobsOptions> options,
     TimeProvider clock,
@@ -36,10 +37,11 @@ public sealed class TrainM2MJob(
     private readonly TrainingOptions _training = new(MaxEpochs: options.Value.TrainingMaxEpochs);
 
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
-    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
     {
         var progress = new TrainingProgressReporter(context);
+        progress.Report(new TrainingProgressDto("waiting", 1, 0, _training.MaxEpochs, null, null));
+        await using var running = await runLock.AcquireAsync(tenantId, "train-m2m", cancellationToken);
         progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var data = await history.ReadAsync(tenantId, null, null, cancellationToken);
         if (data.Metrics.Count == 0)

@@ -3,7 +3,10 @@ using Mediator;
 
 namespace Forecast.Application.Models.TrainModel;
 
-/// <summary>Queues a training run of the tenant's model of a kind; returns the job to follow.</summary>
+/// <summary>
+/// Queues a training run of the tenant's model of a kind and returns the job to follow — or, when one of that kind is
+/// already queued, running or waiting to retry, returns that one: a second request never starts a second run.
+/// </summary>
 public sealed record TrainModel(Guid TenantId, string Kind) : ICommand<TrainingAccepted>;
 
 /// <param name="JobId">The training job; follow it at /v1/jobs/{jobId}.</param>
@@ -22,5 +25,6 @@ public sealed class TrainModelValidator : AbstractValidator<TrainModel>
 public sealed class TrainModelHandler(ITrainingScheduler scheduler) : ICommandHandler<TrainModel, TrainingAccepted>
 {
     public ValueTask<TrainingAccepted> Handle(TrainModel command, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new TrainingAccepted(scheduler.EnqueueTraining(command.TenantId, command.Kind)));
+        ValueTask.FromResult(new TrainingAccepted(
+            scheduler.PendingTraining(command.TenantId, command.Kind) ?? scheduler.EnqueueTraining(command.TenantId, command.Kind)));
 }
