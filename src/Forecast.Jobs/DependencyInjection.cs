@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();
+        services.AddSingleton<IForecastRefresher, HangfireForecastRefresher>();
         services.AddSingleton<ClickChampions>();
         services.AddSingleton<IClickPredictor, ChampionClickPredictor>();
 

@@ -8,6 +8,11 @@ namespace Forecast.Application.Forecasts;
 /// <param name="ModelVersion">Its version.</param>
 /// <param name="Scenarios">One forecast per scenario the advertiser delivered in during the last 28 days.</param>
 /// <param name="NotForecast">Tasks the model was not trained for, and why (e.g. no spend sent).</param>
+/// <param name="ServedFrom">
+/// <c>batch-scored</c>: read from the forecasts table, scored from the tenant's latest day by this champion (it is
+/// rescored after every training and every ingestion that changes daily metrics or behaviour); <c>computed-now</c>:
+/// that table was not yet up to date for this advertiser, so the forecast was computed for this request.
+/// </param>
 public sealed record AdvertiserForecastDto(
     string AdvertiserId,
     DateOnly AsOf,
@@ -15,7 +20,12 @@ public sealed record AdvertiserForecastDto(
     Guid ModelId,
     int ModelVersion,
     IReadOnlyList<ScenarioForecastDto> Scenarios,
-    IReadOnlyDictionary<string, string> NotForecast);
+    IReadOnlyDictionary<string, string> NotForecast,
+    string ServedFrom)
+{
+    public const string BatchScored = "batch-scored";
+    public const string ComputedNow = "computed-now";
+}
 
 /// <summary>One scenario's forecast.</summary>
 /// <param name="Scenario">Scenario key.</param>

@@ -10,12 +10,12 @@ public abstract class BatchIngestionHandler<TBatch, TRow>(IBatchIngestor ingesto
     {
         BatchLimits.EnsureRowCountAllowed(command.Rows.Count);
         var result = await ingestor.IngestAsync(command.TenantId, command.Rows, cancellationToken);
-        Ingested(command.TenantId);
+        Ingested(command.TenantId, result);
         return result;
     }
 
-    /// <summary>After a batch is committed: what this instance derived from the tenant's facts may be stale.</summary>
-    protected virtual void Ingested(Guid tenantId)
+    /// <summary>After a batch is committed: what was derived from the tenant's facts may be stale.</summary>
+    protected virtual void Ingested(Guid tenantId, IngestionResult result)
     {
     }
 }

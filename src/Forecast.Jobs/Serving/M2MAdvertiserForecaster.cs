@@ -44,6 +44,7 @@ internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantH
             champion.ModelId,
             champion.Version,
             stored.Contains(id) ? stored[id].Select(row => row.Forecast).ToList() : online.GetValueOrDefault(id) ?? [],
-            untrained)).ToList();
+            untrained,
+            stored.Contains(id) ? AdvertiserForecastDto.BatchScored : AdvertiserForecastDto.ComputedNow)).ToList();
     }
 }

@@ -43,5 +43,5 @@ public sealed class IngestAuctionOutcomesHandler(IBatchIngestor ingestor, IAucti
     : BatchIngestionHandler<IngestAuctionOutcomes, AuctionOutcomeRow>(ingestor)
 {
     /// <summary>New outcomes show in this instance's next landscape; other instances see them within their cache time.</summary>
-    protected override void Ingested(Guid tenantId) => markets.Forget(tenantId);
+    protected override void Ingested(Guid tenantId, IngestionResult result) => markets.Forget(tenantId);
 }

@@ -1,3 +1,5 @@
+using Forecast.Application.Forecasts;
+
 namespace Forecast.Application.Ingestion.BehaviourEvents;
 
 /// <summary>Something an advertiser did; the key is (advertiserId, eventType, occurredAt, scenario).</summary>
@@ -35,5 +37,12 @@ public sealed class IngestBehaviourEventsValidator : BatchValidator<IngestBehavi
     }
 }
 
-public sealed class IngestBehaviourEventsHandler(IBatchIngestor ingestor)
-    : BatchIngestionHandler<IngestBehaviourEvents, BehaviourEventRow>(ingestor);
+public sealed class IngestBehaviourEventsHandler(IBatchIngestor ingestor, IForecastRefresher forecasts)
+    : BatchIngestionHandler<IngestBehaviourEvents, BehaviourEventRow>(ingestor)
+{
+    /// <summary>Behaviour is a model input too: new events make the stored forecasts stale.</summary>
+    protected override void Ingested(Guid tenantId, IngestionResult result)
+    {
+        if (result.Inserted + result.Updated > 0) forecasts.Refresh(tenantId);
+    }
+}

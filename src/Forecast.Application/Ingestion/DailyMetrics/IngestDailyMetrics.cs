@@ -1,3 +1,5 @@
+using Forecast.Application.Forecasts;
+
 namespace Forecast.Application.Ingestion.DailyMetrics;
 
 /// <summary>One advertiser's delivery in one scenario on one day; the key is (advertiserId, scenario, date).</summary>
@@ -37,5 +39,12 @@ public sealed class IngestDailyMetricsValidator : BatchValidator<IngestDailyMetr
     }
 }
 
-public sealed class IngestDailyMetricsHandler(IBatchIngestor ingestor)
-    : BatchIngestionHandler<IngestDailyMetrics, DailyMetricRow>(ingestor);
+public sealed class IngestDailyMetricsHandler(IBatchIngestor ingestor, IForecastRefresher forecasts)
+    : BatchIngestionHandler<IngestDailyMetrics, DailyMetricRow>(ingestor)
+{
+    /// <summary>New or changed days make the stored forecasts stale: they are rescored (a replay changes nothing, so it rescores nothing).</summary>
+    protected override void Ingested(Guid tenantId, IngestionResult result)
+    {
+        if (result.Inserted + result.Updated > 0) forecasts.Refresh(tenantId);
+    }
+}
