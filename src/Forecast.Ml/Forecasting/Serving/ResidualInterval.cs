@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
 
@@ -46,12 +47,15 @@ public sealed record ResidualInterval(string Task, string? Scenario, double Lowe
 /// <summary>The served intervals: per task, and per scenario where it has enough recent residuals.</summary>
 public sealed record ResidualIntervals(IReadOnlyList<ResidualInterval> Intervals)
 {
-    public ResidualInterval For(ForecastTask task, string scenario)
-    {
-        var name = task.Name();
-        return Intervals.FirstOrDefault(interval => interval.Task == name && interval.Scenario == scenario)
-            ?? Intervals.First(interval => interval.Task == name && interval.Scenario is null);
-    }
+    private readonly ConcurrentDictionary<(ForecastTask Task, string Scenario), ResidualInterval> _resolved = new();
+
+    public ResidualInterval For(ForecastTask task, string scenario) =>
+        _resolved.GetOrAdd((task, scenario), key =>
+        {
+            var name = key.Task.Name();
+            return Intervals.FirstOrDefault(interval => interval.Task == name && interval.Scenario == key.Scenario)
+                ?? Intervals.First(interval => interval.Task == name && interval.Scenario is null);
+        });
 
     public static ResidualIntervals Fit(SampleSet validation, SeriesPanel panel, float[] served, IReadOnlyList<ForecastTask> trainedTasks)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
 
@@ -22,8 +23,10 @@ public sealed record TaskBlend(
     double NaiveSmape,
     double NaiveNmae)
 {
+    private string? _description;
+
     /// <summary>"m2m", or "0.7 m2m + 0.3 seasonal-naive-7d" for a blend.</summary>
-    public string Describe() => Weights.Count == 1
+    public string Describe() => _description ??= Weights.Count == 1
         ? Weights[0].Source
         : string.Join(" + ", Weights.Select(weight => $"{weight.Weight:0.0#} {weight.Source}"));
 
@@ -67,14 +70,18 @@ public sealed record ServedSelection(IReadOnlyList<TaskBlend> Blends, IReadOnlyD
 
     private static readonly double[] BlendWeights = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 
+    // Scoring asks once per series and task: resolved choices are kept (the selection never changes once fitted).
+    private readonly ConcurrentDictionary<(ForecastTask Task, string Scenario, string Segment), TaskBlend> _resolved = new();
+
     /// <summary>The most specific choice for a series: scenario and segment, then segment, then scenario, then the task's.</summary>
-    public TaskBlend For(ForecastTask task, string scenario, string segment)
-    {
-        var name = task.Name();
-        TaskBlend? Find(string? inScenario, string? inSegment) =>
-            Blends.FirstOrDefault(blend => blend.Task == name && blend.Scenario == inScenario && blend.Segment == inSegment);
-        return Find(scenario, segment) ?? Find(null, segment) ?? Find(scenario, null) ?? Find(null, null)!;
-    }
+    public TaskBlend For(ForecastTask task, string scenario, string segment) =>
+        _resolved.GetOrAdd((task, scenario, segment), key =>
+        {
+            var name = key.Task.Name();
+            TaskBlend? Find(string? inScenario, string? inSegment) =>
+                Blends.FirstOrDefault(blend => blend.Task == name && blend.Scenario == inScenario && blend.Segment == inSegment);
+            return Find(key.Scenario, key.Segment) ?? Find(null, key.Segment) ?? Find(key.Scenario, null) ?? Find(null, null)!;
+        });
 
     /// <summary>The activity segment of a series from the seasonal naive's value of the task (its last 7 days).</summary>
     public string SegmentOf(ForecastTask task, double recentLevel) =>
