@@ -3,40 +3,17 @@
 # registry row ends Failed ("interrupted"), and the job, taken over by a second worker, succeeds with exactly one
 # champion at the end. Real processes: the API (no Hangfire server) and standalone workers on a fresh database.
 # Run by ./forecast.sh test after the test projects, with ConnectionStrings__Forecast set and Debug binaries built.
-set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
-work=$(mktemp -d /tmp/forecast-worker-kill.XXXXXX)
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-fail() { echo "worker-kill: FAILED: $*" >&2; for log in "$work"/*.log; do echo "--- $log" >&2; tail -20 "$log" >&2; done; exit 1; }
-say() { echo "worker-kill: $*"; }
-
-base=${ConnectionStrings__Forecast:?set ConnectionStrings__Forecast (./forecast.sh test does)}
-port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$base")
-database="forecast_worker_kill_$$"
-psql -h 127.0.0.1 -p "$port" -U forecast -d postgres -X -q -c "CREATE DATABASE $database" >/dev/null
-export ConnectionStrings__Forecast=${base/Database=forecast/Database=$database}
-# Short takeover times so the test waits seconds, not the production minutes.
+test=worker-kill
+source "$(dirname "$0")/process-test.sh"
+# Short takeover times so the test waits seconds, not the production half-minute.
 export Forecast__Jobs__AbandonedJobTimeout=00:00:10
 export Forecast__Jobs__TrainingMaxEpochs=200 Serilog__MinimumLevel__Default=Warning
-key="fk_worker_kill_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-api_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-api="http://127.0.0.1:$api_port"
 
 Forecast__Jobs__RunServer=false Forecast__Demo__Enabled=true Forecast__Demo__ApiKey=$key \
-  dotnet "$root/src/Forecast.Api/bin/Debug/net10.0/Forecast.Api.dll" --contentRoot "$root/src/Forecast.Api/bin/Debug/net10.0" --urls "$api" \
-  > "$work/api.log" 2>&1 &
+  dotnet "$api_dll/Forecast.Api.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api.log" 2>&1 &
 pids+=($!)
 start_worker() { dotnet "$root/src/Forecast.Jobs/bin/Debug/net10.0/Forecast.Jobs.dll" > "$work/worker-$1.log" 2>&1 & pids+=($!); worker=$!; }
 
-get() { curl -sf -H "X-Api-Key: $key" "$api$1"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }
-wait_for() { # seconds, description, command...
-  local deadline=$(( SECONDS + $1 )) what=$2; shift 2
-  until "$@" >/dev/null 2>&1; do [ $SECONDS -lt $deadline ] || fail "timed out waiting for $what"; sleep 0.3; done
-}
 champions() { get /v1/models?kind=m2m | json "[m['version'] for m in d if m['status'] == 'Champion']"; }
 job_state() { get "$location" | json "d['state']"; }
 
@@ -46,7 +23,7 @@ say "worker 1 trains the demo tenant's first model"
 first_champion() { [ "$(champions)" = "[1]" ]; }
 wait_for 300 "a first champion" first_champion
 
-location=$(curl -sf -D - -o /dev/null -X POST -H "X-Api-Key: $key" "$api/v1/models/m2m/train" | tr -d '\r' | sed -n 's/^Location: //Ip')
+location=$(train m2m)
 [ -n "$location" ] || fail "POST /v1/models/m2m/train gave no Location"
 in_training() { get "$location" | json "d['state'] == 'Processing' and (d['progress'] or {}).get('stage') == 'training' and d['progress']['epoch'] >= 1" | grep -q True; }
 wait_for 120 "the second training to reach its first epoch" in_training

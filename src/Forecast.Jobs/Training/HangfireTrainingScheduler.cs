@@ -1,9 +1,9 @@
+using System.Text.Json;
 using Forecast.Application.Models;
 using Forecast.Jobs.Ctr;
 using Forecast.Jobs.Hosting;
 using Hangfire;
 using Hangfire.States;
-using Hangfire.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Forecast.Jobs.Training;
@@ -21,18 +21,43 @@ internal sealed class HangfireTrainingScheduler(
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
     };
 
-    /// <summary>Looks through the queued, running and scheduled (retrying) jobs for one training this tenant's kind.</summary>
+    /// <summary>
+    /// Looks through the queued, running and scheduled (retrying) jobs for one training this tenant's kind, and through
+    /// the continuations waiting on the tenant's trainings (this storage lists no awaiting jobs, but every parent keeps
+    /// its continuations in a job parameter).
+    /// </summary>
     public string? PendingTraining(Guid tenantId, string kind)
     {
         const int Page = 1000;
         var monitoring = storage.GetMonitoringApi();
+        bool OfTenant(Hangfire.Common.Job? job) =>
+            job is not null && ModelKinds.Trainable.Any(trainable => job.Type == JobTypeOf(trainable)) && job.Args.FirstOrDefault() is Guid owner && owner == tenantId;
+        var pending = monitoring.ProcessingJobs(0, Page).Select(job => (job.Key, job.Value.Job))
+            .Concat(monitoring.Queues().SelectMany(queue => monitoring.EnqueuedJobs(queue.Name, 0, Page)).Select(job => (job.Key, job.Value.Job)))
+            .Concat(monitoring.ScheduledJobs(0, Page).Select(job => (job.Key, job.Value.Job)))
+            .Where(job => OfTenant(job.Job))
+            .ToList();
         var type = JobTypeOf(kind);
-        bool Trains(Hangfire.Common.Job? job) => job?.Type == type && job.Args.FirstOrDefault() is Guid owner && owner == tenantId;
-        return monitoring.ProcessingJobs(0, Page).FirstOrDefault(job => Trains(job.Value.Job)).Key
-            ?? monitoring.Queues().SelectMany(queue => monitoring.EnqueuedJobs(queue.Name, 0, Page)).FirstOrDefault(job => Trains(job.Value.Job)).Key
-            ?? monitoring.ScheduledJobs(0, Page).FirstOrDefault(job => Trains(job.Value.Job)).Key
-            ?? (monitoring as JobStorageMonitor)?.AwaitingJobs(0, Page).FirstOrDefault(job => Trains(job.Value?.Job)).Key;
+        var found = pending.FirstOrDefault(job => job.Job!.Type == type).Key;
+        if (found is not null) return found;
+
+        using var connection = storage.GetConnection();
+        return pending
+            .SelectMany(parent => Continuations(connection.GetJobParameter(parent.Key, ContinuationsParameter)))
+            .FirstOrDefault(child => monitoring.JobDetails(child) is { } details && details.Job?.Type == type
+                && details.History.FirstOrDefault()?.StateName == AwaitingState.StateName);
     }
+
+    /// <summary>The job parameter where Hangfire keeps a parent's continuations: [{"JobId": "…", "Options": …}].</summary>
+    private const string ContinuationsParameter = "Continuations";
+
+    private static IEnumerable<string> Continuations(string? json) =>
+        string.IsNullOrEmpty(json)
+            ? []
+            : JsonDocument.Parse(json).RootElement.EnumerateArray()
+                .Select(continuation => continuation.TryGetProperty("JobId", out var id) ? id.GetString() : null)
+                .OfType<string>()
+                .ToList();
 
     /// <summary>Nightly retraining of both kinds (M2M queues scoring when it ends) and pruning later.</summary>
     public void ScheduleRetraining(Guid tenantId)
