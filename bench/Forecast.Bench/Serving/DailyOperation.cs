@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Forecast.Bench.Serving;
+
+/// <summary>
+/// The morning of a real tenant: one new day of metrics for every advertiser × scenario the tenant forecasts (the
+/// demo's own forecasts, a seventh of the week each, as plausible volumes), posted as one batch; then the forecast
+/// endpoint is read at once. Measures the freshness lag (ingest answered → the advertiser's forecast batch-scored as of
+/// the new day) while wrk reads through that window, then reads again once fresh.
+/// </summary>
+internal static class DailyOperation
+{
+    public sealed record Outcome(TimeSpan FreshnessLag, int RowsIngested, Wrk.Result RightAfterIngest, Wrk.Result AfterFresh);
+
+    public static async Task<Outcome> RunAsync(HttpClient client, string forecastUrl, string advertiser, string demoKey, CancellationToken cancellationToken)
+    {
+        var current = await client.GetFromJsonAsync<JsonElement>($"/v1/advertisers/{advertiser}/forecasts", cancellationToken);
+        var newDay = DateOnly.Parse(current.GetProperty("asOf").GetString()!).AddDays(1);
+        var rows = await NewDayAsync(client, newDay, cancellationToken);
+        (await client.PostAsJsonAsync("/v1/ingest/daily-metrics", new { rows }, cancellationToken)).EnsureSuccessStatusCode();
+        var clock = Stopwatch.StartNew();
+
+        var fresh = WaitUntilFreshAsync(client, advertiser, newDay, clock, cancellationToken);
+        var rightAfter = await Wrk.RunAsync(forecastUrl, demoKey, connections: 16, seconds: 3, null, cancellationToken);
+        var lag = await fresh;
+        var after = await Wrk.RunAsync(forecastUrl, demoKey, connections: 16, seconds: 10, null, cancellationToken);
+        return new Outcome(lag, rows.Count, rightAfter, after);
+    }
+
+    private static async Task<List<object>> NewDayAsync(HttpClient client, DateOnly day, CancellationToken cancellationToken)
+    {
+        var ids = new List<string?>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/v1/advertisers?limit=500{(cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")}", cancellationToken);
+            ids.AddRange(page.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("id").GetString()));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null);
+
+        var query = await (await client.PostAsJsonAsync("/v1/forecasts/query", new { advertiserIds = ids }, cancellationToken))
+            .Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        var rows = new List<object>();
+        foreach (var forecast in query.GetProperty("forecasts").EnumerateArray())
+        {
+            foreach (var scenario in forecast.GetProperty("scenarios").EnumerateArray())
+            {
+                var tasks = scenario.GetProperty("tasks");
+                var impressions = (long)Math.Round(tasks.GetProperty("impressions").GetProperty("forecast").GetDouble() / 7);
+                var clicks = Math.Min(impressions, (long)Math.Round(tasks.GetProperty("clicks").GetProperty("forecast").GetDouble() / 7));
+                rows.Add(new { advertiserId = forecast.GetProperty("advertiserId").GetString(), scenario = scenario.GetProperty("scenario").GetString(), date = day, impressions, clicks });
+            }
+        }
+
+        return rows;
+    }
+
+    private static async Task<TimeSpan> WaitUntilFreshAsync(HttpClient client, string advertiser, DateOnly day, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            var forecast = await client.GetFromJsonAsync<JsonElement>($"/v1/advertisers/{advertiser}/forecasts", cancellationToken);
+            if (forecast.GetProperty("servedFrom").GetString() == "batch-scored" && forecast.GetProperty("asOf").GetString() == $"{day:yyyy-MM-dd}")
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        throw new TimeoutException($"The forecasts table was not fresh for {day} within 5 minutes of the ingest.");
+    }
+}
