@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Forecast.Api.Tests.Support;
 
 namespace Forecast.Api.Tests.Ingestion;
@@ -22,6 +23,31 @@ public sealed class IngestionValidationTests(ForecastApp app)
         var problem = await response.ReadJsonAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["rows[1].impressions"], problem.ErrorFields());
         Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_any_string_is_a_400_naming_the_field_and_nothing_is_written()
+    {
+        var tenant = await app.NewTenantWithA1InAppAsync();
+
+        var metrics = await tenant.PostJsonBatchAsync("daily-metrics", new object[]
+        {
+            new { advertiserId = "a1", scenario = "app", date = "2019-01-01", impressions = 10, clicks = 1 },
+            new { advertiserId = "a\u00001", scenario = "app", date = "2019-01-02", impressions = 10, clicks = 1 },
+        });
+        var events = await tenant.PostJsonBatchAsync("behaviour-events", new object[]
+        {
+            new { advertiserId = "a1", eventType = "login", occurredAt = "2019-01-01T08:00:00Z", scenario = "ap\u0000p" },
+        });
+        var scenario = await tenant.Http.PutAsJsonAsync("/v1/scenarios/web", new { name = "W\u0000eb", attributes = new Dictionary<string, string> { ["channel"] = "display" } });
+        var forecast = await tenant.Http.GetAsync("/v1/advertisers/a1/forecasts?scenario=ap%00p");
+
+        Assert.Equal(["rows[1].advertiserId"], (await metrics.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["rows[0].scenario"], (await events.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["name"], (await scenario.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(["scenario"], (await forecast.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Equal(0, await app.Database.CountAsync(MetricsOfTenant, tenant.Id));
+        Assert.Equal(0, await app.Database.CountAsync("SELECT count(*) FROM scenarios WHERE tenant_id = $1 AND key = 'web'", tenant.Id));
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Mediator;
 
 namespace Forecast.Application.Common.Behaviours;
 
-/// <summary>Runs every FluentValidation validator of a message before its handler; a failure never reaches a handler.</summary>
+/// <summary>
+/// Rejects NUL characters in any string of a message, then runs every FluentValidation validator of it, before its
+/// handler; a failure never reaches a handler.
+/// </summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -13,6 +16,11 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
+        if (NulCharacters.Find(message) is { Count: > 0 } nul)
+        {
+            throw new ValidationException(nul);
+        }
+
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);
