@@ -72,18 +72,24 @@ internal sealed class NpgsqlAdStatsReader(NpgsqlDataSource dataSource) : IAdStat
         CancellationToken cancellationToken)
     {
         // Window lengths are the model's constants, never request input: safe to write into the statement.
-        var sums = string.Join(", ", windowDays.Select(days =>
-            $"coalesce(sum(t.impressions) FILTER (WHERE t.bucket_start >= $3 - interval '{days} days'), 0), " +
-            $"coalesce(sum(t.clicks) FILTER (WHERE t.bucket_start >= $3 - interval '{days} days'), 0)"));
+        var sums = string.Join(", ", windowDays.Select((days, window) =>
+            $"coalesce(sum(impressions) FILTER (WHERE bucket_start >= $3 - interval '{days} days'), 0) AS impressions_{window}, " +
+            $"coalesce(sum(clicks) FILTER (WHERE bucket_start >= $3 - interval '{days} days'), 0) AS clicks_{window}"));
+        var columns = string.Join(", ", windowDays.Select((_, window) => $"w.impressions_{window}, w.clicks_{window}"));
         var windows = new List<(string Advertiser, WindowedAdStats Stats)>();
+        // Per advertiser (LATERAL): its rows come from the (tenant, advertiser, bucket) index whatever the statistics say;
+        // a plain join let the planner scan every row of the scenario on a freshly loaded table.
         await foreach (var row in QueryAsync(connection, $"""
-            SELECT a.external_id, s.key, t.context::text, {sums}
+            SELECT a.external_id, s.key, w.context::text, {columns}
             FROM advertisers a
-            JOIN ad_stats t ON t.tenant_id = a.tenant_id AND t.advertiser_id = a.id
-            JOIN scenarios s ON s.tenant_id = t.tenant_id AND s.id = t.scenario_id
-            WHERE a.tenant_id = $1 AND a.external_id = ANY($2) AND t.impressions > 0
-              AND t.bucket_start < $3 AND t.bucket_start >= $3 - interval '{windowDays.Max()} days'
-            GROUP BY a.external_id, s.key, t.context
+            CROSS JOIN LATERAL (
+                SELECT scenario_id, context, {sums}
+                FROM ad_stats
+                WHERE tenant_id = a.tenant_id AND advertiser_id = a.id AND impressions > 0
+                  AND bucket_start < $3 AND bucket_start >= $3 - interval '{windowDays.Max()} days'
+                GROUP BY scenario_id, context) w
+            JOIN scenarios s ON s.tenant_id = a.tenant_id AND s.id = w.scenario_id
+            WHERE a.tenant_id = $1 AND a.external_id = ANY($2)
             """, cancellationToken, tenantId, advertiserIds.ToArray(), before))
         {
             var (impressions, clicks) = (new long[windowDays.Count], new long[windowDays.Count]);
