@@ -24,7 +24,7 @@ public sealed class ServedSelectionTests
         Assert.Equal(ServedSelection.Reference, selection.For(ForecastTask.Impressions, "app", ServedSelection.High).Describe());
         Assert.Equal(ForecastCandidates.M2M, selection.For(ForecastTask.Clicks, "app", ServedSelection.High).Describe());
         Assert.Equal(ForecastCandidates.Trees, selection.For(ForecastTask.ActiveDays, "site", ServedSelection.Low).Describe());
-        var served = selection.Apply(validation, panel, points, Trained);
+        var served = ServedSelection.Combine(selection.Choices(validation, panel, points, Trained), points);
         Assert.Equal(points[ServedSelection.Reference][(3 * 4) + (int)ForecastTask.Impressions], served[(3 * 4) + (int)ForecastTask.Impressions]);
     }
 

@@ -73,7 +73,7 @@ public sealed record CtrFeatureSchema(
         var unscaled = new CtrFeatureSchema(
             [.. FixedFields, .. labelKeys.Select(key => ContextPrefix + key)], vocabularies, numericKeys, [],
             Vocabulary.Of(training.Select(DeliveryContext.Placement)), priorCtr, sequenceLength);
-        var raw = training.Select((observation, index) => unscaled.RawNumerics(observation, histories[index])).ToList();
+        var raw = training.Select((observation, index) => unscaled.RawNumerics(observation, histories[index], unscaled.HistoricalCtrs(observation, histories[index]))).ToList();
         var names = HistoryNumerics.Concat(numericKeys.Select(key => ContextPrefix + key)).ToList();
         return unscaled with { Numerics = names.Select((name, column) => NumericField.Fit(name, raw.Select(row => row[column]).ToList())).ToList() };
     }
@@ -94,7 +94,8 @@ public sealed record CtrFeatureSchema(
                 categorical[field] = Vocabularies[field].IndexOf(observation.Context.GetValueOrDefault(FieldNames[field][ContextPrefix.Length..]));
             }
 
-            var raw = RawNumerics(observation, histories[row]);
+            var historical = HistoricalCtrs(observation, histories[row]);
+            var raw = RawNumerics(observation, histories[row], historical);
             for (var column = 0; column < Numerics.Count; column++)
             {
                 features.Numeric[(row * Numerics.Count) + column] = Numerics[column].Scale(raw[column]);
@@ -111,7 +112,7 @@ public sealed record CtrFeatureSchema(
                 features.SequenceCtr[token] = CtrBucket(recent[skipped + position]);
             }
 
-            features.BaseLogit[row] = (float)BaseLogit(observation, histories[row]);
+            features.BaseLogit[row] = (float)Logit(historical[BaseWindow]);
             features.Impressions[row] = observation.Impressions;
             features.Clicks[row] = observation.Clicks;
         }
@@ -119,7 +120,7 @@ public sealed record CtrFeatureSchema(
         return features;
     }
 
-    private double[] RawNumerics(AdObservation observation, DeliveryHistory history)
+    private double[] RawNumerics(AdObservation observation, DeliveryHistory history, double[] historicalCtrs)
     {
         var recent = history.Recent;
         var sameScenario = recent.Where(previous => previous.Scenario == observation.Scenario).ToList();
@@ -130,7 +131,7 @@ public sealed record CtrFeatureSchema(
             Math.Log(1 + (recent.Count == 0 ? 0 : recent.Average(previous => (double)previous.Impressions))),
             Math.Log(1 + (history.FirstSeen is { } first ? Math.Max(0, (observation.BucketStart - first).TotalDays) : 0)),
         };
-        values.AddRange(HistoricalCtrs(observation, history).Take(RecentClickTotals.WindowDays.Count).Select(Logit));
+        values.AddRange(historicalCtrs.Take(RecentClickTotals.WindowDays.Count).Select(Logit));
         foreach (var key in NumericContextKeys)
         {
             // A missing number takes the training mean (0 once scaled); while fitting there is no mean yet.
@@ -144,8 +145,6 @@ public sealed record CtrFeatureSchema(
     }
 
     private double SmoothedLogit(IReadOnlyCollection<AdObservation> observations) => Logit(Smoothed(observations, PriorCtr));
-
-    private double BaseLogit(AdObservation observation, DeliveryHistory history) => Logit(HistoricalCtrs(observation, history)[BaseWindow]);
 
     /// <summary>
     /// The advertiser's smoothed CTR in the observation's scenario and context over each window of

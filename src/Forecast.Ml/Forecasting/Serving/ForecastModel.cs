@@ -82,7 +82,8 @@ public sealed class ForecastModel : IDisposable
         var trees = Trees.Predict(samples, schema);
         var (points, rates) = ForecastCandidates.Of(samples, panel, window, m2m, Manifest.Calibration.PointRule, trees, Manifest.TreePointRule);
         var tasks = ForecastTasks.All.Count;
-        var (servedPoints, servedRates) = (new float[samples.Count * tasks], new float[samples.Count * tasks]);
+        var choices = Manifest.Selection.Choices(samples, panel, points, schema.TrainedTasks);
+        var (servedPoints, servedRates) = (ServedSelection.Combine(choices, points), ServedSelection.Combine(choices, rates));
         var (lower, upper, sources) = (new float[servedPoints.Length], new float[servedPoints.Length], new string[servedPoints.Length]);
         var churn = new double[samples.Count];
         for (var sample = 0; sample < samples.Count; sample++)
@@ -91,8 +92,7 @@ public sealed class ForecastModel : IDisposable
             foreach (var task in schema.TrainedTasks)
             {
                 var index = (sample * tasks) + (int)task;
-                var blend = Manifest.Selection.For(task, sample, series.ScenarioKey, points);
-                (servedPoints[index], servedRates[index], sources[index]) = (blend.Combine(points, index), blend.Combine(rates, index), blend.Describe());
+                sources[index] = choices[index]!.Describe();
                 (var low, var high) = Manifest.Intervals.For(task, series.ScenarioKey).Around(servedPoints[index], task, window.HorizonDays);
                 (lower[index], upper[index]) = ((float)low, (float)high);
             }

@@ -35,7 +35,7 @@ public static class ForecastModelTrainer
 
         var (points, _) = ForecastCandidates.Of(validation, panel, window, m2m, calibration.PointRule, treePredictions, treeRule);
         var selection = ServedSelection.Fit(validation, panel, points, schema.TrainedTasks);
-        var served = selection.Apply(validation, panel, points, schema.TrainedTasks);
+        var served = ServedSelection.Combine(selection.Choices(validation, panel, points, schema.TrainedTasks), points);
         var intervals = ResidualIntervals.Fit(validation, panel, served, schema.TrainedTasks);
 
         var known = validation.KnownSamples(ForecastTask.ActiveDays);

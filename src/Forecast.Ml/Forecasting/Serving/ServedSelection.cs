@@ -91,22 +91,26 @@ public sealed record ServedSelection(IReadOnlyList<TaskBlend> Blends, IReadOnlyD
     public TaskBlend For(ForecastTask task, int sample, string scenario, IReadOnlyDictionary<string, float[]> values) =>
         For(task, scenario, SegmentOf(task, values[Reference][(sample * ForecastTasks.All.Count) + (int)task]));
 
-    /// <summary>The served value of every sample and task [N, tasks] from the candidates' values (points or rates).</summary>
-    public float[] Apply(SampleSet samples, SeriesPanel panel, IReadOnlyDictionary<string, float[]> values, IReadOnlyList<ForecastTask> trainedTasks)
+    /// <summary>The choice serving every sample and task [N, tasks] (null for untrained tasks), from the candidates' points.</summary>
+    public TaskBlend?[] Choices(SampleSet samples, SeriesPanel panel, IReadOnlyDictionary<string, float[]> points, IReadOnlyList<ForecastTask> trainedTasks)
     {
         var tasks = ForecastTasks.All.Count;
-        var served = new float[samples.Count * tasks];
+        var choices = new TaskBlend?[samples.Count * tasks];
         for (var sample = 0; sample < samples.Count; sample++)
         {
             var scenario = panel.Series[samples.SeriesIndex[sample]].ScenarioKey;
             foreach (var task in trainedTasks)
             {
-                served[(sample * tasks) + (int)task] = For(task, sample, scenario, values).Combine(values, (sample * tasks) + (int)task);
+                choices[(sample * tasks) + (int)task] = For(task, sample, scenario, points);
             }
         }
 
-        return served;
+        return choices;
     }
+
+    /// <summary>The served value of every sample and task [N, tasks] from the candidates' values (points or rates).</summary>
+    public static float[] Combine(TaskBlend?[] choices, IReadOnlyDictionary<string, float[]> values) =>
+        choices.Select((choice, index) => choice?.Combine(values, index) ?? 0f).ToArray();
 
     public static ServedSelection Fit(SampleSet validation, SeriesPanel panel, IReadOnlyDictionary<string, float[]> points, IReadOnlyList<ForecastTask> trainedTasks)
     {
