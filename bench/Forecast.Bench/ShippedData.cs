@@ -1,6 +1,6 @@
 using Forecast.Jobs.DemoData;
-using Forecast.Jobs.Forecasting;
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Serving.Forecasts;
 
 namespace Forecast.Bench;
 

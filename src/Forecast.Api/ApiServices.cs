@@ -5,7 +5,7 @@ using Forecast.Api.Errors;
 using Forecast.Api.OpenApi;
 using Forecast.Application.Common.Behaviours;
 using Forecast.Application.Ingestion;
-using Forecast.Jobs.Health;
+using Forecast.Serving.Health;
 using Npgsql;
 
 namespace Forecast.Api;

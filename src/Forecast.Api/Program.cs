@@ -5,6 +5,7 @@ using Forecast.Api.Hosting;
 using Forecast.Application;
 using Forecast.Infrastructure;
 using Forecast.Jobs;
+using Forecast.Serving;
 using Hangfire;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Serilog;
@@ -18,6 +19,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
+    .AddServing()
     .AddJobs(builder.Configuration)
     .AddApi(builder.Configuration);
 

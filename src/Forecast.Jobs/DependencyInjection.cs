@@ -1,10 +1,9 @@
-using Forecast.Application.Bids;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
 using Forecast.Jobs.Ctr;
 using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
-using Forecast.Jobs.Serving;
+using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -16,8 +15,8 @@ public static class DependencyInjection
     public const string HangfireSchema = "hangfire";
 
     /// <summary>
-    /// Hangfire on the service's PostgreSQL (its own schema), the training jobs and their scheduler, the champion caches
-    /// with the online forecaster and click predictor, the demo importer, and the demo tenant on start when enabled.
+    /// Hangfire on the service's PostgreSQL (its own schema), the training and scoring jobs with their scheduler, the
+    /// demo importer, and the demo tenant on start when enabled. Scoring needs the serving layer (<c>AddServing</c>).
     /// </summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -50,11 +49,7 @@ public static class DependencyInjection
         services.AddScoped<PruneModelsJob>();
         services.AddScoped<TrainCtrJob>();
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
-        services.AddSingleton<ChampionModels>();
-        services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();
         services.AddSingleton<IForecastRefresher, HangfireForecastRefresher>();
-        services.AddSingleton<ClickChampions>();
-        services.AddSingleton<IClickPredictor, ChampionClickPredictor>();
 
         var demo = configuration.GetSection(DemoOptions.Section);
         services.Configure<DemoOptions>(demo);

@@ -1,6 +1,7 @@
 using Forecast.Application;
 using Forecast.Infrastructure;
 using Forecast.Ml;
+using Forecast.Serving;
 
 namespace Forecast.Jobs;
 
@@ -17,6 +18,7 @@ internal static class Worker
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration)
+            .AddServing()
             .AddJobs(builder.Configuration);
 
         TorchRuntime.UseThreads(Environment.ProcessorCount);

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using Forecast.Jobs.Ctr;
 using Forecast.Ml;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Evaluation;
 using Forecast.Ml.Ctr.Model;
 using Forecast.Ml.Ctr.Training;
+using Forecast.Serving.Bids;
 
 namespace Forecast.Bench.Backtest;
 

@@ -8,6 +8,7 @@ using Forecast.Ml.Ctr.Training;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Serving;
 using Forecast.Ml.Forecasting.Training;
+using Forecast.Serving.Bids;
 
 namespace Forecast.Bench.Scoring;
 

@@ -6,6 +6,7 @@ using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Training;
 using Forecast.Ml.Ctr.Model;
 using Forecast.Ml.Ctr.Training;
+using Forecast.Serving.Bids;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;

@@ -99,7 +99,7 @@ public sealed class ForecastEndpointTests(ForecastApp app)
 
         var candidate = models[0].GetProperty("id").GetGuid();
         await (await tenant.Http.PostAsync($"/v1/models/{candidate}/promote", null)).ReadJsonAsync(HttpStatusCode.OK);
-        await Task.Delay(Forecast.Jobs.Serving.ChampionModels.RecheckAfter + TimeSpan.FromMilliseconds(200));
+        await Task.Delay(Forecast.Serving.Champions.ChampionModels.RecheckAfter + TimeSpan.FromMilliseconds(200));
         var promoted = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, promoted.GetProperty("modelVersion").GetInt32());
 

@@ -1,10 +1,10 @@
-using Forecast.Jobs.Ctr;
 using Forecast.Jobs.DemoData;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Evaluation;
 using Forecast.Ml.Ctr.Model;
 using Forecast.Ml.Ctr.Serving;
 using Forecast.Ml.Ctr.Training;
+using Forecast.Serving.Bids;
 
 namespace Forecast.Ml.Tests.Ctr;
 

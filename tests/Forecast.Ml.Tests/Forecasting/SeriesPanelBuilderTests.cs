@@ -1,6 +1,6 @@
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
-using Forecast.Jobs.Forecasting;
+using Forecast.Serving.Forecasts;
 
 namespace Forecast.Ml.Tests.Forecasting;
 

@@ -3,7 +3,7 @@ using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Forecast.Ml.Forecasting.Data;
 
-namespace Forecast.Jobs.Forecasting;
+namespace Forecast.Serving.Forecasts;
 
 /// <summary>
 /// The adapter between stored rows and the model: turns a tenant's daily metrics and behaviour events into a day-by-day

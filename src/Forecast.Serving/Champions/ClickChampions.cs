@@ -1,7 +1,8 @@
 using Forecast.Application.Models;
 using Forecast.Ml.Ctr.Serving;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Serving.Champions;
 
 /// <summary>The tenants' champion CTR models.</summary>
 public sealed class ClickChampions(IServiceScopeFactory scopes, TimeProvider clock) : ChampionCache<ClickModel>(scopes, clock, ModelKinds.Ctr)

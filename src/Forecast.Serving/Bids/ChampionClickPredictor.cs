@@ -1,9 +1,9 @@
 using Forecast.Application.Bids;
 using Forecast.Application.Ingestion.AdStats;
-using Forecast.Jobs.Ctr;
 using Forecast.Ml.Ctr.Data;
+using Forecast.Serving.Champions;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Serving.Bids;
 
 /// <summary>
 /// pCTRs from the tenant's CTR champion: each opportunity becomes a one-impression observation at its moment, with its

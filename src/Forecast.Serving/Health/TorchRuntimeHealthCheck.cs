@@ -1,7 +1,7 @@
 using Forecast.Ml;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Forecast.Jobs.Health;
+namespace Forecast.Serving.Health;
 
 /// <summary>Readiness: a host whose TorchSharp native libraries do not load cannot train or forecast.</summary>
 public sealed class TorchRuntimeHealthCheck : IHealthCheck

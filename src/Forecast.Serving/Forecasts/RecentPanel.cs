@@ -1,13 +1,13 @@
 using Forecast.Application.Forecasts;
 using Forecast.Ml.Forecasting.Data;
 
-namespace Forecast.Jobs.Forecasting;
+namespace Forecast.Serving.Forecasts;
 
 /// <summary>
 /// The panel forecasts start from: the last days of a tenant's history (enough for the history window and the 28-day
 /// activity look-back), up to the tenant's latest day, for some advertisers or all.
 /// </summary>
-internal static class RecentPanel
+public static class RecentPanel
 {
     public const int Days = 60;
 

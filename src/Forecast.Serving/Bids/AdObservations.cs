@@ -1,7 +1,7 @@
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Ml.Ctr.Data;
 
-namespace Forecast.Jobs.Ctr;
+namespace Forecast.Serving.Bids;
 
 /// <summary>Ad stats as ingested → observations of the CTR models (rows without impressions teach nothing and are left out).</summary>
 public static class AdObservations

@@ -3,7 +3,7 @@ using Forecast.Application.Forecasts;
 using Hangfire;
 using Hangfire.States;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Jobs.Scoring;
 
 /// <summary>
 /// Queues <see cref="ScoreForecastsJob"/> for a tenant after an ingestion, unless the one this instance queued last is

@@ -1,9 +1,9 @@
 using Forecast.Application.Forecasts;
 using Forecast.Domain.Common;
-using Forecast.Jobs.Forecasting;
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Serving.Champions;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Serving.Forecasts;
 
 /// <summary>
 /// Forecasts advertisers with the tenant's champion: batch-scored rows when they are fresh (same champion, latest day),

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
-using Forecast.Jobs.Forecasting;
+using Forecast.Serving.Champions;
+using Forecast.Serving.Forecasts;
 using Hangfire;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Jobs.Scoring;
 
 /// <summary>
 /// Batch-scores every advertiser × scenario of a tenant with its champion from the latest day of data, and replaces

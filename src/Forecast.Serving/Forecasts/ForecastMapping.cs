@@ -2,10 +2,10 @@ using Forecast.Application.Forecasts;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Serving;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Serving.Forecasts;
 
 /// <summary>The model's forecast of one series as the API shows it, for online and batch scoring alike.</summary>
-internal static class ForecastMapping
+public static class ForecastMapping
 {
     public static ScenarioForecastDto ToDto(SeriesForecast series) => new(
         series.Scenario,

@@ -2,8 +2,9 @@ using System.Collections.Concurrent;
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Models;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Forecast.Jobs.Serving;
+namespace Forecast.Serving.Champions;
 
 /// <summary>A tenant's champion of a kind, loaded once and kept in memory.</summary>
 public sealed record Champion<TModel>(Guid ModelId, int Version, string Architecture, TModel Model);
