@@ -148,13 +148,13 @@ cmd_bench() {
   dotnet build src/Forecast.Api -c Release -v quiet -nologo
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
   # The forecasts benchmark serves the demo tenant; the bare baseline endpoint exists only in benchmark runs.
-  Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
+  Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids|memory) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
   Forecast__Benchmark__BareEndpoint=true \
   Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
     dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
   bench_api=$!
   for _ in $(seq 1 120); do curl -sf "$FORECAST_API_URL/health/ready" >/dev/null && break; sleep 0.5; done
-  dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll "$@"
+  FORECAST_API_PID=$bench_api dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll "$@"
   [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$bench_work/api.log" "$BENCH_KEEP_LOG"
 }
 
@@ -177,5 +177,5 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) shift; if [ "${1:-}" = scoring ]; then cmd_bench_scoring; else cmd_bench "$@"; fi ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|bench bids|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -20,21 +19,7 @@ internal static class BidServingBenchmark
         var advertisers = (await client.GetFromJsonAsync<JsonElement>("/v1/advertisers?limit=100", cancellationToken))
             .GetProperty("items").EnumerateArray().Select(advertiser => advertiser.GetProperty("id").GetString()!).ToList();
         var single = JsonSerializer.Serialize(Opportunity(advertisers[0], 0), JsonSerializerOptions.Web);
-        var clock = Stopwatch.StartNew();
-        while (!(await client.PostAsync("/v1/bids/estimate", new StringContent(single, System.Text.Encoding.UTF8, "application/json"), cancellationToken)).IsSuccessStatusCode)
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(8)) throw new TimeoutException("The demo CTR champion was not trained within 8 minutes.");
-            await Task.Delay(2000, cancellationToken);
-        }
-
-        // The demo also trains and scores its M2M model: measure once that background work is over.
-        while (!(await client.GetAsync("/v1/forecasts/summary", cancellationToken)).IsSuccessStatusCode)
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(8)) throw new TimeoutException("The demo M2M champion was not trained and scored within 8 minutes.");
-            await Task.Delay(2000, cancellationToken);
-        }
-
-        Console.WriteLine($"demo CTR and M2M champions trained after {clock.Elapsed.TotalSeconds:F0} s");
+        await DemoChampions.WaitAsync(client, cancellationToken);
         var url = $"{environment.ApiUrl}v1/bids/estimate";
         await Wrk.RunAsync(url, demoKey, connections: 4, seconds: 3, single, cancellationToken); // warm-up
         var full = await Wrk.RunAsync(url, demoKey, connections: 16, seconds: 10, single, cancellationToken);

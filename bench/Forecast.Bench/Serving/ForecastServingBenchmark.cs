@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -16,22 +15,7 @@ internal static class ForecastServingBenchmark
     {
         using var client = new HttpClient { BaseAddress = environment.ApiUrl };
         client.DefaultRequestHeaders.Add("X-Api-Key", demoKey);
-        var clock = Stopwatch.StartNew();
-        while (!(await client.GetAsync("/v1/forecasts/summary", cancellationToken)).IsSuccessStatusCode)
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(8)) throw new TimeoutException("The demo champion was not trained and scored within 8 minutes.");
-            await Task.Delay(2000, cancellationToken);
-        }
-
-        Console.WriteLine($"demo champion trained and scored after {clock.Elapsed.TotalSeconds:F0} s");
-        // The demo's CTR training follows the forecast one: measuring beside it would measure its CPU use.
-        while (!(await client.GetStringAsync("/v1/models?kind=ctr", cancellationToken)).Contains("\"Champion\"", StringComparison.Ordinal))
-        {
-            if (clock.Elapsed > TimeSpan.FromMinutes(12)) throw new TimeoutException("The demo CTR champion was not trained within 12 minutes.");
-            await Task.Delay(2000, cancellationToken);
-        }
-
-        Console.WriteLine($"demo CTR champion trained after {clock.Elapsed.TotalSeconds:F0} s");
+        await DemoChampions.WaitAsync(client, cancellationToken);
         var summary = await client.GetFromJsonAsync<JsonElement>("/v1/forecasts/summary", cancellationToken);
         var advertiser = summary.GetProperty("mostLikelyToChurn").EnumerateArray().Last().GetProperty("advertiserId").GetString()!;
         var forecastUrl = $"{environment.ApiUrl}v1/advertisers/{advertiser}/forecasts";
