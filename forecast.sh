@@ -123,7 +123,7 @@ cmd_test() {
   done
   # The process-kill tests run real API and worker processes and kill one: scripts, each counted as one test.
   local script
-  for script in tests/worker-kill/worker-kill.sh tests/worker-kill/api-restart.sh; do
+  for script in tests/processes/worker-kill.sh tests/processes/api-restart.sh tests/processes/database-loss.sh; do
     if bash "$script"; then passed=$(( passed + 1 )); else failed=$(( failed + 1 )); fi
   done
   echo "$passed passed, $failed failed"

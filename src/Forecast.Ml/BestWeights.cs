@@ -10,7 +10,10 @@ public sealed class BestWeights : IDisposable
     public void Keep(nn.Module network)
     {
         Dispose();
-        _weights = network.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone());
+        // A clone made without autograd needs no detached alias: an undisposed alias would keep the network's own
+        // storage alive after the network is disposed, until a finalizer that native memory pressure never triggers.
+        using var noGrad = no_grad();
+        _weights = network.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.clone());
     }
 
     public void Restore(nn.Module network)

@@ -10,7 +10,8 @@ namespace Forecast.Api.Errors;
 
 /// <summary>
 /// The one place refusals become RFC 9457 ProblemDetails: domain problems, validation failures (each field named),
-/// unreadable bodies and write races. Anything else is a bug and is left to the 500 handler.
+/// unreadable bodies, write races, and the database being unreachable (503 with Retry-After: the request left nothing
+/// behind and can be repeated). Anything else is a bug and is left to the 500 handler.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -33,6 +34,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 StatusCodes.Status409Conflict,
                 "Concurrent write",
                 "Another request created the same object at the same moment; repeat the request."),
+            _ when DatabaseOutage.Caused(exception) => Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                "The database is unavailable",
+                $"The service cannot reach its database right now; nothing of this request was written. Repeat it after {DatabaseOutage.RetryAfter.TotalSeconds:F0} seconds."),
             _ => null,
         };
         if (problem is null)
@@ -41,6 +46,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -18,7 +18,7 @@ public sealed class ScoreForecastsJob(
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         await using var running = await runLock.AcquireAsync(tenantId, "score-forecasts", cancellationToken);
-        var champion = await champions.GetAsync(tenantId, cancellationToken);
+        using var champion = await champions.GetAsync(tenantId, cancellationToken);
         var (_, panel) = await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
         if (champion is null || panel is null)
         {

@@ -14,7 +14,7 @@ internal sealed class ChampionClickPredictor(ClickChampions champions, IAdStatsR
 {
     public async Task<ClickPredictions?> PredictAsync(Guid tenantId, IReadOnlyList<PricedOpportunity> opportunities, CancellationToken cancellationToken)
     {
-        var champion = await champions.GetAsync(tenantId, cancellationToken);
+        using var champion = await champions.GetAsync(tenantId, cancellationToken);
         if (champion is null)
         {
             return null;

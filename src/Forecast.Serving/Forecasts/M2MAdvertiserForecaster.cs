@@ -14,7 +14,7 @@ internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantH
     public async Task<IReadOnlyList<AdvertiserForecastDto>> ForecastAsync(
         Guid tenantId, IReadOnlyList<string> advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
-        var champion = await champions.GetAsync(tenantId, cancellationToken)
+        using var champion = await champions.GetAsync(tenantId, cancellationToken)
             ?? throw DomainException.Conflict(
                 "No champion model yet",
                 "This tenant has no trained M2M model. Train one with POST /v1/models/m2m/train and follow it at /v1/jobs/{jobId}; forecasts are served once it is champion.");

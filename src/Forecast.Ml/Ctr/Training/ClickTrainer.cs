@@ -14,7 +14,7 @@ public static class ClickTrainer
     public static ClickTrainingReport Train(
         CtrNetwork network, CtrBatch train, CtrBatch validation, ClickTrainingOptions options, Action<int, double, double>? epochDone = null)
     {
-        var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
+        using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
         var shuffling = new Generator((ulong)options.Seed);
         var clock = Stopwatch.StartNew();
         var best = double.PositiveInfinity;

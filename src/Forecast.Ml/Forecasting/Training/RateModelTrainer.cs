@@ -14,7 +14,7 @@ public static class RateModelTrainer
     public static TrainingReport Train(
         RateModel model, ForecastBatch train, ForecastBatch validation, TrainingOptions options, Action<TrainingProgress>? progress = null)
     {
-        var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
+        using var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
         var shuffling = new Generator((ulong)options.Seed);
         var clock = Stopwatch.StartNew();
         var best = double.PositiveInfinity;

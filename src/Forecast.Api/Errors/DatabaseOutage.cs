@@ -1,0 +1,34 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Forecast.Api.Errors;
+
+/// <summary>
+/// Whether a failure means PostgreSQL cannot be reached or is not accepting work right now (down, restarting, out of
+/// connections): the request was not served, nothing of it was committed, and the same request can be repeated later.
+/// </summary>
+internal static class DatabaseOutage
+{
+    /// <summary>What a client is told to wait before repeating the request.</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    // Connection exceptions (class 08), the server shutting down or starting (57P01-57P03), resources exhausted (53).
+    private static readonly string[] OutageStates = ["08", "57P01", "57P02", "57P03", "53"];
+
+    public static bool Caused(Exception exception)
+    {
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            switch (cause)
+            {
+                case PostgresException postgres:
+                    return OutageStates.Any(state => postgres.SqlState.StartsWith(state, StringComparison.Ordinal));
+                case NpgsqlException { IsTransient: true }:
+                case SocketException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}
