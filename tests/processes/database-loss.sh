@@ -20,6 +20,7 @@ admin="fk_admin_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export Forecast__Jobs__RunServer=false Forecast__Demo__Enabled=false Forecast__AdminKey=$admin
 dotnet "$api_dll/Forecast.Api.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api.log" 2>&1 & pids+=("$!")
 wait_for 120 "the API" curl -sf "$api/health/ready"
+! grep -q " ERR\]" "$work/api.log" || fail "a clean first start logged errors: $(grep -A2 ' ERR\]' "$work/api.log" | head -6)"
 
 sql() { psql -h 127.0.0.1 -p "$pg_port" -U forecast -d "$database" -X -tA -c "$1"; }
 tenant=$(curl -sf -X POST -H "X-Api-Key: $admin" -H 'Content-Type: application/json' -d '{"name":"database-loss"}' "$api/v1/tenants")
