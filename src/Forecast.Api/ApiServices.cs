@@ -3,6 +3,7 @@ using Forecast.Api.Authentication;
 using Forecast.Api.Endpoints;
 using Forecast.Api.Errors;
 using Forecast.Api.OpenApi;
+using Forecast.Api.RateLimiting;
 using Forecast.Application.Common.Behaviours;
 using Forecast.Application.Ingestion;
 using Forecast.Serving.Health;
@@ -12,7 +13,7 @@ namespace Forecast.Api;
 
 internal static class ApiServices
 {
-    /// <summary>HTTP surface: Mediator with validation, API-key auth, ProblemDetails, strict JSON, health, Swagger.</summary>
+    /// <summary>HTTP surface: Mediator with validation, API-key auth, per-key rate limits, ProblemDetails, strict JSON, health, Swagger.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -21,6 +22,7 @@ internal static class ApiServices
             options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
         });
         services.AddApiKeyAuthentication(configuration);
+        services.AddApiRateLimits(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -2,6 +2,7 @@ using Forecast.Api;
 using Forecast.Api.Authentication;
 using Forecast.Api.Endpoints;
 using Forecast.Api.Hosting;
+using Forecast.Api.RateLimiting;
 using Forecast.Application;
 using Forecast.Infrastructure;
 using Forecast.Jobs;
@@ -28,12 +29,16 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.UseSwagger();
 app.UseSwaggerUI();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapGroup("/v1")
+    .RequireRateLimiting(ApiRateLimits.Requests)
+    .ProducesProblem(StatusCodes.Status429TooManyRequests)
+    .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
     .MapTenantsApi()
     .MapAdvertisersApi()
     .MapScenariosApi()

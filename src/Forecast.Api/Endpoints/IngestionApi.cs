@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
 using Forecast.Api.OpenApi;
+using Forecast.Api.RateLimiting;
 using Forecast.Application.Ingestion;
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.AuctionOutcomes;
@@ -22,7 +23,8 @@ internal static class IngestionApi
 
     public static RouteGroupBuilder MapIngestionApi(this RouteGroupBuilder v1)
     {
-        var ingest = v1.MapGroup("/ingest").WithTags("Ingestion").RequireAuthorization(ApiKeyDefaults.TenantPolicy);
+        var ingest = v1.MapGroup("/ingest").WithTags("Ingestion").RequireAuthorization(ApiKeyDefaults.TenantPolicy)
+            .RequireRateLimiting(ApiRateLimits.Ingestion);
         ingest.MapBatch(
                 "/daily-metrics", new DailyMetricCsv(), (tenant, rows) => new IngestDailyMetrics(tenant, rows),
                 new DailyMetricRow("934", "app", new DateOnly(2019, 1, 15), 15230, 212, 48.30m),

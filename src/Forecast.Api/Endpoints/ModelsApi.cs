@@ -10,6 +10,8 @@ using Forecast.Application.TrainingJobs.GetTrainingJob;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using Forecast.Api.RateLimiting;
+
 namespace Forecast.Api.Endpoints;
 
 /// <summary>The tenant's model registry and training jobs.</summary>
@@ -19,6 +21,7 @@ internal static class ModelsApi
     {
         var models = v1.MapGroup("/models").WithTags("Models").RequireAuthorization(ApiKeyDefaults.TenantPolicy);
         models.MapPost("/{kind}/train", Train)
+            .RequireRateLimiting(ApiRateLimits.Training)
             .WithSummary("Train a model now")
             .WithDescription("Queues a training run (kind: m2m or ctr) and returns 202 with the job to follow. The new model becomes champion only if it beats the current one on the same validation days; a ctr run trains every architecture and puts forward the one with the lowest validation log-loss.");
         models.MapGet("/", List).WithSummary("List registered models, newest first");
