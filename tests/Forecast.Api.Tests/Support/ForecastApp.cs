@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Forecast.Api.Tests.Support;
 
 /// <summary>The real service (migrations, Mediator, EF, COPY ingestion) on its own real PostgreSQL database.</summary>
-public sealed class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
 
@@ -25,6 +25,12 @@ public sealed class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Short training runs: the tests check the pipeline, the backtest measures the model.
         builder.UseSetting("Forecast:Jobs:TrainingMaxEpochs", "6");
         builder.UseSetting("Forecast:Jobs:CtrTrainingMaxEpochs", "3");
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Settings of a variant of the service (a fixture of its own, on a database of its own).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
     }
 
     public HttpClient AdminClient()
