@@ -2,6 +2,7 @@ using System.Text.Json;
 using Forecast.Api.Authentication;
 using Forecast.Api.Endpoints;
 using Forecast.Api.Errors;
+using Forecast.Api.Hosting;
 using Forecast.Api.OpenApi;
 using Forecast.Api.RateLimiting;
 using Forecast.Application.Common.Behaviours;
@@ -13,7 +14,7 @@ namespace Forecast.Api;
 
 internal static class ApiServices
 {
-    /// <summary>HTTP surface: Mediator with validation, API-key auth, per-key rate limits, ProblemDetails, strict JSON, health, Swagger.</summary>
+    /// <summary>HTTP surface: Mediator with validation, API-key auth, per-key rate limits, telemetry, ProblemDetails, strict JSON, health, Swagger.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediator(options =>
@@ -23,6 +24,7 @@ internal static class ApiServices
         });
         services.AddApiKeyAuthentication(configuration);
         services.AddApiRateLimits(configuration);
+        services.AddApiTelemetry(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

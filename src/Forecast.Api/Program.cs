@@ -33,6 +33,7 @@ app.UseRateLimiter();
 app.UseSwagger();
 app.UseSwaggerUI();
 
+app.MapPrometheusScrapingEndpoint(ApiTelemetry.ScrapePath);
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapGroup("/v1")

@@ -1,5 +1,6 @@
 using Forecast.Application;
 using Forecast.Infrastructure;
+using Forecast.Infrastructure.Telemetry;
 using Forecast.Ml;
 using Forecast.Serving;
 
@@ -19,7 +20,8 @@ internal static class Worker
             .AddApplication()
             .AddInfrastructure(builder.Configuration)
             .AddServing()
-            .AddJobs(builder.Configuration);
+            .AddJobs(builder.Configuration)
+            .AddTelemetry(builder.Configuration, "forecast-worker");
 
         TorchRuntime.UseThreads(Environment.ProcessorCount);
         await builder.Build().RunAsync();

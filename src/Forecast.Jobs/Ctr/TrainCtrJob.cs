@@ -10,6 +10,7 @@ using Forecast.Serving.Bids;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
+using Forecast.Application.Common.Telemetry;
 
 namespace Forecast.Jobs.Ctr;
 
@@ -37,6 +38,8 @@ public sealed class TrainCtrJob(
         var progress = new TrainingProgressReporter(context);
         progress.Report(new TrainingProgressDto("waiting", 1, 0, _training.MaxEpochs, null, null));
         await using var running = await runLock.AcquireAsync(tenantId, "train-ctr", cancellationToken);
+        using var activity = ForecastTelemetry.Activities.StartActivity("train ctr");
+        var started = clock.GetTimestamp();
         progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var rows = await adStats.ReadAllAsync(tenantId, cancellationToken);
         if (rows.Count == 0)
@@ -95,6 +98,8 @@ public sealed class TrainCtrJob(
                 await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), cancellationToken);
             }
 
+            ForecastTelemetry.Trained(ModelKinds.Ctr, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, suite.Best.Report.Epochs);
+            ForecastTelemetry.Validated(ModelKinds.Ctr, "clicks", suite.Best.Validation.LogLoss);
             logger.LogInformation("Tenant {TenantId}: CTR run trained {Count} models; best {Architecture} v{Version} (validation log-loss {LogLoss:F5}) {Outcome}",
                 tenantId, registered.Count, best.Architecture, best.Version, suite.Best.Validation.LogLoss,
                 gate.CandidateWins ? "promoted to champion" : "kept as candidate");
@@ -103,6 +108,7 @@ public sealed class TrainCtrJob(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await RegistryRuns.FailAsync(db, registered, exception.Message, clock.GetUtcNow());
+            ForecastTelemetry.Trained(ModelKinds.Ctr, "failed", clock.GetElapsedTime(started).TotalSeconds, 0);
             throw;
         }
     }

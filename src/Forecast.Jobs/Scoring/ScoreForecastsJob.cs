@@ -4,6 +4,7 @@ using Forecast.Application.Models;
 using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
 using Hangfire;
+using Forecast.Application.Common.Telemetry;
 
 namespace Forecast.Jobs.Scoring;
 
@@ -18,6 +19,7 @@ public sealed class ScoreForecastsJob(
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
         await using var running = await runLock.AcquireAsync(tenantId, "score-forecasts", cancellationToken);
+        using var activity = ForecastTelemetry.Activities.StartActivity("score forecasts");
         using var champion = await champions.GetAsync(tenantId, cancellationToken);
         var (_, panel) = await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
         if (champion is null || panel is null)
@@ -32,6 +34,7 @@ public sealed class ScoreForecastsJob(
             .ToList();
         var scored = clock.Elapsed.TotalSeconds;
         await store.ReplaceAsync(tenantId, forecasts, cancellationToken);
+        ForecastTelemetry.Scored(forecasts.Count, clock.Elapsed.TotalSeconds);
         logger.LogInformation("Tenant {TenantId}: scored {Count} forecasts with M2M v{Version} in {Scoring:F2} s ({Rate:N0}/s), stored in {Total:F2} s",
             tenantId, forecasts.Count, champion.Version, scored, forecasts.Count / Math.Max(scored, 1e-6), clock.Elapsed.TotalSeconds);
     }

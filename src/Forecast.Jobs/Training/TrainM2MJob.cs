@@ -12,6 +12,7 @@ using Forecast.Serving.Forecasts;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
+using Forecast.Application.Common.Telemetry;
 
 namespace Forecast.Jobs.Training;
 
@@ -42,6 +43,8 @@ public sealed class TrainM2MJob(
         var progress = new TrainingProgressReporter(context);
         progress.Report(new TrainingProgressDto("waiting", 1, 0, _training.MaxEpochs, null, null));
         await using var running = await runLock.AcquireAsync(tenantId, "train-m2m", cancellationToken);
+        using var activity = ForecastTelemetry.Activities.StartActivity("train m2m");
+        var started = clock.GetTimestamp();
         progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var data = await history.ReadAsync(tenantId, null, null, cancellationToken);
         if (data.Metrics.Count == 0)
@@ -84,6 +87,12 @@ public sealed class TrainM2MJob(
                     await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), cancellationToken);
                 }
 
+                ForecastTelemetry.Trained(ModelKinds.M2M, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, report.Epochs);
+                foreach (var (task, smape) in gate.Candidate)
+                {
+                    ForecastTelemetry.Validated(ModelKinds.M2M, task.Name(), smape);
+                }
+
                 logger.LogInformation("Tenant {TenantId}: forecast model v{Version} trained ({Epochs} M2M epochs), serving {Selection}; {Outcome}",
                     tenantId, model.Version, report.Epochs,
                     string.Join(", ", candidate.Manifest.Selection.Blends.Select(blend => $"{blend.Group}: {blend.Describe()}")),
@@ -97,6 +106,7 @@ public sealed class TrainM2MJob(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await RegistryRuns.FailAsync(db, [model], exception.Message, clock.GetUtcNow());
+            ForecastTelemetry.Trained(ModelKinds.M2M, "failed", clock.GetElapsedTime(started).TotalSeconds, 0);
             throw;
         }
     }

@@ -2,6 +2,7 @@ using Forecast.Application.Bids;
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Serving.Champions;
+using Forecast.Application.Common.Telemetry;
 
 namespace Forecast.Serving.Bids;
 
@@ -38,6 +39,7 @@ internal sealed class ChampionClickPredictor(ClickChampions champions, IAdStatsR
             }
         }
 
+        ForecastTelemetry.BidsServed(champion.Architecture, opportunities.Count);
         return new ClickPredictions(
             new ClickModelRef(champion.ModelId, champion.Version, champion.Architecture),
             champion.Model.Predict(observations, histories));

@@ -2,6 +2,7 @@ using Forecast.Application.Forecasts;
 using Forecast.Domain.Common;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Serving.Champions;
+using Forecast.Application.Common.Telemetry;
 
 namespace Forecast.Serving.Forecasts;
 
@@ -35,6 +36,8 @@ internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantH
             }
         }
 
+        ForecastTelemetry.Served(champion.Architecture, AdvertiserForecastDto.BatchScored, advertiserIds.Count - missing.Count);
+        ForecastTelemetry.Served(champion.Architecture, AdvertiserForecastDto.ComputedNow, missing.Count);
         var manifest = champion.Model.Manifest;
         var untrained = manifest.Schema.UntrainedTasks.ToDictionary(pair => pair.Key.Name(), pair => pair.Value);
         return advertiserIds.Select(id => new AdvertiserForecastDto(

@@ -77,6 +77,13 @@ public sealed class ForecastEndpointTests(ForecastApp app)
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await chart.Content.ReadAsByteArrayAsync()).Take(4));
         var badTask = await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts/chart?scenario={scenario}&task=revenue");
         Assert.Equal(["task"], (await badTask.ReadJsonAsync(HttpStatusCode.BadRequest)).ErrorFields());
+
+        // What an operator's Prometheus scrapes: the training, the forecasts served by source, the HTTP server.
+        using var scraper = app.CreateClient();
+        var metrics = await scraper.GetStringAsync("/metrics");
+        Assert.Matches("forecast_training_duration_seconds_count\\{[^}]*kind=\"m2m\"[^}]*outcome=\"promoted\"", metrics);
+        Assert.Matches("forecast_forecasts_served_total\\{[^}]*architecture=\"m2m-guarded\"[^}]*source=\"(batch-scored|computed-now)\"", metrics);
+        Assert.Contains("http_server_request_duration_seconds_bucket", metrics, StringComparison.Ordinal);
     }
 
     [Fact]
