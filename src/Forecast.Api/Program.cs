@@ -52,7 +52,14 @@ if (app.Configuration.GetValue<bool>("Forecast:Benchmark:BareEndpoint"))
     app.MapBareRowBenchmarkEndpoint();
 }
 
-app.UseHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [new HangfireDashboardAuthorization()] });
+app.MapOperatorLogin();
+app.UseWhen(context => context.Request.Path.StartsWithSegments(OperatorCookie.DashboardPath), dashboard => dashboard.Use(OperatorCookie.GateDashboardAsync));
+app.UseHangfireDashboard(OperatorCookie.DashboardPath, new DashboardOptions
+{
+    Authorization = [new HangfireDashboardAuthorization()],
+    AppPath = "/swagger",
+    DashboardTitle = "Forecast jobs",
+});
 
 StartupBanner.PrintWhenStarted(app);
 await app.RunAsync();

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Forecast.Application.Common.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -27,7 +25,7 @@ internal sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        if (IsAdminKey(key))
+        if (admin.Value.IsAdminKey(key))
         {
             return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.AdminRole));
         }
@@ -44,10 +42,6 @@ internal sealed class ApiKeyAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Not allowed with this key",
             "This operation needs the admin key; tenant keys act only on their own tenant's data.");
-
-    private bool IsAdminKey(string key) =>
-        admin.Value.AdminKey is { Length: > 0 } adminKey
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(adminKey));
 
     private AuthenticateResult Success(Claim claim) =>
         AuthenticateResult.Success(new AuthenticationTicket(

@@ -8,7 +8,8 @@ internal static class AuthenticationSetup
     {
         services.Configure<AdminOptions>(configuration.GetSection(AdminOptions.Section));
         services.AddAuthentication(ApiKeyDefaults.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null)
+            .AddOperatorCookie();
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyDefaults.TenantPolicy, policy => policy.RequireClaim(ApiKeyDefaults.TenantClaim))
             .AddPolicy(ApiKeyDefaults.AdminPolicy, policy => policy.RequireRole(ApiKeyDefaults.AdminRole));

@@ -16,6 +16,7 @@ internal static class ApiRateLimits
     public const string Requests = "requests";
     public const string Ingestion = "ingestion";
     public const string Training = "training";
+    public const string Login = "login";
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,10 @@ internal static class ApiRateLimits
             options.AddPolicy(Requests, context => PerKey(context, limits.RequestBurst, limits.RequestsPerSecond, TimeSpan.FromSeconds(1)));
             options.AddPolicy(Ingestion, context => PerKey(context, limits.IngestionBurst, limits.IngestionBatchesPerMinute, TimeSpan.FromMinutes(1)));
             options.AddPolicy(Training, context => PerKey(context, limits.TrainingBurst, limits.TrainingsPerHour, TimeSpan.FromHours(1)));
+            // Guessing the admin key on the login page: a few tries a minute per client address.
+            options.AddPolicy(Login, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = RejectAsync;
         });
         return services;

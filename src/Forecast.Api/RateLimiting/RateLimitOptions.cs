@@ -25,4 +25,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Training requests one key may send at once.</summary>
     public int TrainingBurst { get; init; } = 6;
+
+    /// <summary>Operator login attempts per minute from one client address.</summary>
+    public int LoginAttemptsPerMinute { get; init; } = 10;
 }

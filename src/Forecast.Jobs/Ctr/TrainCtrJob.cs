@@ -11,6 +11,7 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 using Forecast.Application.Common.Telemetry;
+using Forecast.Ml;
 
 namespace Forecast.Jobs.Ctr;
 
@@ -110,6 +111,10 @@ public sealed class TrainCtrJob(
             await RegistryRuns.FailAsync(db, registered, exception.Message, clock.GetUtcNow());
             ForecastTelemetry.Trained(ModelKinds.Ctr, "failed", clock.GetElapsedTime(started).TotalSeconds, 0);
             throw;
+        }
+        finally
+        {
+            NativeHeap.Trim();
         }
     }
 }

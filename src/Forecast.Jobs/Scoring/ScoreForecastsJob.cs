@@ -5,6 +5,7 @@ using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
 using Hangfire;
 using Forecast.Application.Common.Telemetry;
+using Forecast.Ml;
 
 namespace Forecast.Jobs.Scoring;
 
@@ -32,6 +33,7 @@ public sealed class ScoreForecastsJob(
         var forecasts = champion.Model.Forecast(panel, panel.Days - 1)
             .Select(series => new StoredScenarioForecast(series.AdvertiserId, series.AsOf, series.HorizonDays, champion.ModelId, champion.Version, ForecastMapping.ToDto(series)))
             .ToList();
+        NativeHeap.Trim();
         var scored = clock.Elapsed.TotalSeconds;
         await store.ReplaceAsync(tenantId, forecasts, cancellationToken);
         ForecastTelemetry.Scored(forecasts.Count, clock.Elapsed.TotalSeconds);

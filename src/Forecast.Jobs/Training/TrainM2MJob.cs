@@ -13,6 +13,7 @@ using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
 using Forecast.Application.Common.Telemetry;
+using Forecast.Ml;
 
 namespace Forecast.Jobs.Training;
 
@@ -108,6 +109,10 @@ public sealed class TrainM2MJob(
             await RegistryRuns.FailAsync(db, [model], exception.Message, clock.GetUtcNow());
             ForecastTelemetry.Trained(ModelKinds.M2M, "failed", clock.GetElapsedTime(started).TotalSeconds, 0);
             throw;
+        }
+        finally
+        {
+            NativeHeap.Trim();
         }
     }
 }
