@@ -11,10 +11,12 @@ log() { printf '==> %s\n' "$*" >&2; }
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# PostgreSQL server always; patchelf and g++ only where TorchSharp needs the Debian 12 fix (build/torchsharp-debian12).
+# PostgreSQL server always; patchelf and g++ only where TorchSharp needs the Debian 12 fix (build/torchsharp-debian12);
+# chromium for the tests (install_system_packages browser): the browser tests drive Debian's, none is downloaded.
 install_system_packages() {
   local wanted=()
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
+  [ "${1:-}" != browser ] || command -v chromium >/dev/null || wanted+=(chromium)
   local libstdcxx
   libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')
   if ! grep -qa GLIBCXX_3.4.32 "$libstdcxx" 2>/dev/null; then
@@ -99,7 +101,7 @@ cmd_run() {
 }
 
 cmd_test() {
-  install_system_packages
+  install_system_packages browser
   local port results
   # Globals, not locals: the EXIT trap runs after this function has returned.
   test_work=$(mktemp -d /tmp/forecast-test.XXXXXX)

@@ -11,10 +11,10 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public TestDatabase Database { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Database = await TestDatabase.CreateAsync();
-        _ = Server; // starts the host, which applies the migrations
+        StartServer(); // starts the host, which applies the migrations
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -60,7 +60,10 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         return tenant;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeFixtureAsync();
+
+    /// <summary>Stops the service, then drops its database.</summary>
+    protected virtual async Task DisposeFixtureAsync()
     {
         await DisposeAsync();
         await Database.DisposeAsync();
