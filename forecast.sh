@@ -100,21 +100,25 @@ cmd_run() {
   if [ -n "$started" ]; then log "stopping PostgreSQL"; stop_cluster "$cluster"; fi
 }
 
-cmd_test() {
-  install_system_packages browser
-  local port results
-  # Globals, not locals: the EXIT trap runs after this function has returned.
+# A throwaway PostgreSQL for a test command: ConnectionStrings__Forecast points at it until the script exits.
+start_test_cluster() {
+  local port
+  # Globals, not locals: the EXIT trap runs after the calling function has returned.
   test_work=$(mktemp -d /tmp/forecast-test.XXXXXX)
   chmod 755 "$test_work"
   test_cluster="$test_work/postgres"
-  results="$test_work/results"
   port=$(free_port 56432)
   trap 'stop_cluster "$test_cluster"; rm -rf "$test_work"' EXIT
   log "starting throwaway PostgreSQL on 127.0.0.1:$port"
   PG_FSYNC=off start_cluster "$test_cluster" "$port"
   export ConnectionStrings__Forecast
   ConnectionStrings__Forecast=$(connection_string "$port")
-  local status=0
+}
+
+cmd_test() {
+  install_system_packages browser
+  start_test_cluster
+  local results="$test_work/results" status=0
   dotnet test Forecast.sln -v quiet -nologo --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
   local passed=0 failed=0 file p f
   for file in "$results"/*.trx; do
@@ -123,13 +127,21 @@ cmd_test() {
     f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
     passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
   done
-  # The process-kill tests run real API and worker processes and kill one: scripts, each counted as one test.
+  # The process tests run real API and worker processes and kill one, or stop the database: scripts, each one test.
   local script
   for script in tests/processes/worker-kill.sh tests/processes/api-restart.sh tests/processes/database-loss.sh; do
     if bash "$script"; then passed=$(( passed + 1 )); else failed=$(( failed + 1 )); fi
   done
   echo "$passed passed, $failed failed"
   if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi
+}
+
+# fuzz [CASES]: the OpenAPI fuzz of every write endpoint with more cases than the test suite's 2,000 (default 10,000).
+cmd_fuzz() {
+  install_system_packages
+  start_test_cluster
+  FORECAST_FUZZ_CASES=${1:-10000} dotnet test tests/Forecast.Api.Tests -v quiet -nologo \
+    --filter "FullyQualifiedName~OpenApiFuzzTests" --logger "console;verbosity=detailed"
 }
 
 # bench NAME: the benchmark against a Release API on a throwaway PostgreSQL; it prints its own figures.
@@ -180,7 +192,8 @@ cmd_bench_scoring() {
 case "${1:-}" in
   run) cmd_run ;;
   test) cmd_test ;;
+  fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; if [ "${1:-}" = scoring ]; then cmd_bench_scoring; else cmd_bench "$@"; fi ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

@@ -29,6 +29,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                     .ToDictionary(group => group.Key, group => group.Select(failure => failure.ErrorMessage).Distinct().ToArray())),
             BadHttpRequestException { InnerException: JsonException json } => UnreadableJson(json),
             JsonException json => UnreadableJson(json),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } missing when missing.Message.Contains("no body was provided", StringComparison.Ordinal) => Problem(
+                StatusCodes.Status400BadRequest,
+                "The request body is missing",
+                "This operation needs a JSON body (not empty, not null); nothing was written.",
+                new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request cannot be read", badRequest.Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => Problem(
                 StatusCodes.Status409Conflict,

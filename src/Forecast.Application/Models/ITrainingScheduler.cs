@@ -7,7 +7,7 @@ public interface ITrainingScheduler
     string EnqueueTraining(Guid tenantId, string kind, string? after = null);
 
     /// <summary>The tenant's training of a kind that is queued, running, waiting on another job or waiting to retry, if any.</summary>
-    string? PendingTraining(Guid tenantId, string kind);
+    Task<string?> PendingTrainingAsync(Guid tenantId, string kind, CancellationToken cancellationToken);
 
     /// <summary>Adds or updates the tenant's recurring retraining (nightly by default).</summary>
     void ScheduleRetraining(Guid tenantId);

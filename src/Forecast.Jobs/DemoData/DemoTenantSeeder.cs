@@ -40,7 +40,12 @@ internal sealed class DemoTenantSeeder(
                     && (model.Status == ModelStatus.Candidate || model.Status == ModelStatus.Champion || model.Status == ModelStatus.Retired))
                 .Select(model => model.Kind).Distinct().ToListAsync(cancellationToken);
             var missing = ModelKinds.Trainable.Except(completed).ToList();
-            var jobs = missing.Select(kind => $"{kind}: job {scheduler.PendingTraining(tenant.TenantId, kind) ?? scheduler.EnqueueTraining(tenant.TenantId, kind)}").ToList();
+            var jobs = new List<string>();
+            foreach (var kind in missing)
+            {
+                jobs.Add($"{kind}: job {await scheduler.PendingTrainingAsync(tenant.TenantId, kind, cancellationToken) ?? scheduler.EnqueueTraining(tenant.TenantId, kind)}");
+            }
+
             logger.LogInformation("Demo tenant {TenantId} already loaded; kinds without a completed model: {Kinds}",
                 tenant.TenantId, jobs.Count == 0 ? "none" : string.Join(", ", jobs));
             return;

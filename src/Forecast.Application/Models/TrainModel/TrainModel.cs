@@ -24,7 +24,7 @@ public sealed class TrainModelValidator : AbstractValidator<TrainModel>
 
 public sealed class TrainModelHandler(ITrainingScheduler scheduler) : ICommandHandler<TrainModel, TrainingAccepted>
 {
-    public ValueTask<TrainingAccepted> Handle(TrainModel command, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new TrainingAccepted(
-            scheduler.PendingTraining(command.TenantId, command.Kind) ?? scheduler.EnqueueTraining(command.TenantId, command.Kind)));
+    public async ValueTask<TrainingAccepted> Handle(TrainModel command, CancellationToken cancellationToken) =>
+        new(await scheduler.PendingTrainingAsync(command.TenantId, command.Kind, cancellationToken)
+            ?? scheduler.EnqueueTraining(command.TenantId, command.Kind));
 }
