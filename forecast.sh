@@ -163,7 +163,7 @@ cmd_bench() {
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
   # The forecasts benchmark serves the demo tenant; the bare baseline endpoint exists only in benchmark runs, and
   # the per-key rate limits are lifted: a benchmark measures what the service can do, one key at full speed.
-  Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids|memory) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
+  Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids|memory|soak) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
   Forecast__Benchmark__BareEndpoint=true \
   Forecast__RateLimits__RequestsPerSecond=1000000 Forecast__RateLimits__RequestBurst=1000000 \
   Forecast__RateLimits__IngestionBatchesPerMinute=100000 Forecast__RateLimits__TrainingsPerHour=100000 Forecast__RateLimits__TrainingBurst=1000 \
@@ -195,5 +195,5 @@ case "${1:-}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; if [ "${1:-}" = scoring ]; then cmd_bench_scoring; else cmd_bench "$@"; fi ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench soak [MINUTES]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

@@ -3,6 +3,7 @@ using Forecast.Bench.Backtest;
 using Forecast.Bench.Ingestion;
 using Forecast.Bench.Scoring;
 using Forecast.Bench.Serving;
+using Forecast.Bench.Soak;
 using Forecast.Bench.Training;
 
 // Benchmarks print their figures. `backtest` needs nothing else; ./forecast.sh bench NAME starts PostgreSQL and the API.
@@ -27,11 +28,17 @@ return args.FirstOrDefault() switch
         int.Parse(Environment.GetEnvironmentVariable("FORECAST_API_PID") ?? throw new InvalidOperationException("FORECAST_API_PID is not set; use ./forecast.sh bench memory.")),
         args.Length > 1 ? int.Parse(args[1]) : 50,
         CancellationToken.None),
+    "soak" => await SoakBenchmark.RunAsync(
+        BenchEnvironment.FromVariables(),
+        Environment.GetEnvironmentVariable("FORECAST_DEMO_KEY") ?? throw new InvalidOperationException("FORECAST_DEMO_KEY is not set; use ./forecast.sh bench soak."),
+        int.Parse(Environment.GetEnvironmentVariable("FORECAST_API_PID") ?? throw new InvalidOperationException("FORECAST_API_PID is not set; use ./forecast.sh bench soak.")),
+        TimeSpan.FromMinutes(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
+        CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | memory [TRAININGS] | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | memory [TRAININGS] | soak [MINUTES] | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }
