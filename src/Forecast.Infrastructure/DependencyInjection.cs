@@ -47,7 +47,9 @@ public static class DependencyInjection
         services.AddSingleton<FactTable<AdStatRow>, AdStatTable>();
         services.AddSingleton<FactTable<AuctionOutcomeRow>, AuctionOutcomeTable>();
 
-        services.AddSingleton<IApiKeyResolver, CachedApiKeyResolver>();
+        services.AddSingleton<CachedApiKeyResolver>();
+        services.AddSingleton<IApiKeyResolver>(provider => provider.GetRequiredService<CachedApiKeyResolver>());
+        services.AddHostedService<ApiKeyRevocationListener>();
         services.AddSingleton<ITenantHistoryReader, NpgsqlTenantHistoryReader>();
         services.AddSingleton<IForecastStore, NpgsqlForecastStore>();
         services.AddSingleton<IAdStatsReader, NpgsqlAdStatsReader>();

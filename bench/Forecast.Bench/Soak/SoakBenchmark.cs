@@ -14,7 +14,7 @@ namespace Forecast.Bench.Soak;
 /// </summary>
 internal static class SoakBenchmark
 {
-    private const int Workers = 8;
+    private const int Workers = 32;
 
     public static async Task<int> RunAsync(BenchEnvironment environment, string demoKey, int apiProcessId, TimeSpan duration, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using Forecast.Api.Authentication;
 using Forecast.Api.OpenApi;
+using Forecast.Application.Audit.ListAuditEvents;
 using Forecast.Application.Tenants.CreateTenant;
 using Forecast.Application.Tenants.IssueApiKey;
+using Forecast.Application.Tenants.ListApiKeys;
 using Forecast.Application.Tenants.RevokeApiKey;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,11 +22,17 @@ internal static class TenantsApi
             .WithRequestExample(new TenantBody("Acme Ads"));
         tenants.MapPost("/{tenantId:guid}/api-keys", IssueApiKey)
             .WithSummary("Issue another API key for a tenant")
-            .WithDescription("For key rotation: issue, deploy the new key, then revoke the old one.")
+            .WithDescription("For key rotation with overlap: issue the new key (optionally with expiresAt), deploy it while the old one still works, then revoke the old one.")
             .WithRequestExample(new ApiKeyBody("dashboard-prod"));
+        tenants.MapGet("/{tenantId:guid}/api-keys", ListApiKeys)
+            .WithSummary("List a tenant's API keys")
+            .WithDescription("Label, hint, issue, expiry, last use (to within 30 s) and revocation of each key; never the key itself.");
+        v1.MapGet("/audit", ListAuditEvents).WithTags("Tenants (admin)").RequireAuthorization(ApiKeyDefaults.AdminPolicy)
+            .WithSummary("The audit trail of administrative actions, newest first")
+            .WithDescription("Tenants created, keys issued and revoked, models promoted (by hand or by a training's champion gate) and rolled back.");
         tenants.MapDelete("/{tenantId:guid}/api-keys/{keyId:guid}", RevokeApiKey)
             .WithSummary("Revoke an API key")
-            .WithDescription("Requests with the key are refused from now on (within 30 s on other instances).");
+            .WithDescription("Requests with the key are refused from now on, on every instance (announced on the database).");
         return v1;
     }
 
@@ -37,9 +45,16 @@ internal static class TenantsApi
     private static async Task<Created<IssuedApiKey>> IssueApiKey(
         Guid tenantId, ApiKeyBody body, IMediator mediator, CancellationToken cancellationToken)
     {
-        var key = await mediator.Send(new IssueApiKey(tenantId, body.Label), cancellationToken);
+        var key = await mediator.Send(new IssueApiKey(tenantId, body.Label, body.ExpiresAt), cancellationToken);
         return TypedResults.Created($"/v1/tenants/{tenantId}/api-keys/{key.Id}", key);
     }
+
+    private static async Task<Ok<IReadOnlyList<ApiKeyDto>>> ListApiKeys(Guid tenantId, IMediator mediator, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await mediator.Send(new ListApiKeys(tenantId), cancellationToken));
+
+    private static async Task<Ok<IReadOnlyList<AuditEventDto>>> ListAuditEvents(
+        Guid? tenantId, IMediator mediator, CancellationToken cancellationToken, int limit = 100) =>
+        TypedResults.Ok(await mediator.Send(new ListAuditEvents(tenantId, limit), cancellationToken));
 
     private static async Task<NoContent> RevokeApiKey(
         Guid tenantId, Guid keyId, IMediator mediator, CancellationToken cancellationToken)
@@ -54,5 +69,6 @@ internal static class TenantsApi
 
     /// <summary>A new API key.</summary>
     /// <param name="Label">What the key is for.</param>
-    public sealed record ApiKeyBody(string Label);
+    /// <param name="ExpiresAt">When the key stops working by itself (optional; none: until revoked).</param>
+    public sealed record ApiKeyBody(string Label, DateTimeOffset? ExpiresAt = null);
 }

@@ -1,4 +1,6 @@
+using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
+using Forecast.Domain.Audit;
 using Forecast.Domain.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,11 +9,12 @@ namespace Forecast.Application.Models;
 /// <summary>
 /// Makes a model the champion of its tenant and kind, retiring the current one, in one transaction. The retirement is
 /// saved first so the one-champion index never sees two; a concurrent promotion fails on that index instead of
-/// leaving two champions or none.
+/// leaving two champions or none. The promotion is written to the audit trail in the same transaction.
 /// </summary>
 public static class ChampionPromotion
 {
-    public static Task PromoteAsync(IForecastDbContext db, RegisteredModel model, DateTimeOffset now, CancellationToken cancellationToken) =>
+    public static Task PromoteAsync(
+        IForecastDbContext db, RegisteredModel model, DateTimeOffset now, string actor, CancellationToken cancellationToken, string action = AuditActions.ModelPromoted) =>
         db.InTransactionAsync(async token =>
         {
             var current = await db.Models.SingleOrDefaultAsync(
@@ -29,6 +32,7 @@ public static class ChampionPromotion
             }
 
             model.Promote(now);
+            db.AuditEvents.Add(AuditEvent.Of(now, actor, action, model.TenantId, $"{model.Kind} v{model.Version} {model.Architecture} ({model.Id})"));
             await db.SaveChangesAsync(token);
         }, cancellationToken);
 }

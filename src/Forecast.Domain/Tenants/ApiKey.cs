@@ -12,8 +12,9 @@ public sealed class ApiKey
 {
     public const string Prefix = "fk_";
 
-    private ApiKey(Guid tenantId, Guid id, string label, byte[] hash, string hint, DateTimeOffset createdAt)
+    private ApiKey(Guid tenantId, Guid id, string label, byte[] hash, string hint, DateTimeOffset createdAt, DateTimeOffset? expiresAt)
     {
+        ExpiresAt = expiresAt;
         TenantId = tenantId;
         Id = id;
         Label = label;
@@ -37,18 +38,24 @@ public sealed class ApiKey
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>When the key stops working by itself (none: until revoked).</summary>
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    /// <summary>When a request last used the key, to within the resolver's cache lifetime.</summary>
+    public DateTimeOffset? LastUsedAt { get; private set; }
+
     public bool IsRevoked => RevokedAt is not null;
 
     /// <summary>Issues a new random key; the plain key is returned once and never stored.</summary>
-    public static (ApiKey Key, string PlainKey) Issue(Guid tenantId, string label, DateTimeOffset now)
+    public static (ApiKey Key, string PlainKey) Issue(Guid tenantId, string label, DateTimeOffset now, DateTimeOffset? expiresAt = null)
     {
         var plainKey = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        return (Register(tenantId, label, plainKey, now), plainKey);
+        return (Register(tenantId, label, plainKey, now, expiresAt), plainKey);
     }
 
     /// <summary>Registers a key chosen elsewhere (the embedded demo set-up keeps its key across restarts).</summary>
-    public static ApiKey Register(Guid tenantId, string label, string plainKey, DateTimeOffset now) =>
-        new(tenantId, Guid.CreateVersion7(now), label.Trim(), HashOf(plainKey), plainKey[..Math.Min(8, plainKey.Length)], now);
+    public static ApiKey Register(Guid tenantId, string label, string plainKey, DateTimeOffset now, DateTimeOffset? expiresAt = null) =>
+        new(tenantId, Guid.CreateVersion7(now), label.Trim(), HashOf(plainKey), plainKey[..Math.Min(8, plainKey.Length)], now, expiresAt);
 
     public static byte[] HashOf(string plainKey) => SHA256.HashData(Encoding.UTF8.GetBytes(plainKey));
 

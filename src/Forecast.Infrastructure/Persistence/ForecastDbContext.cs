@@ -1,5 +1,6 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Advertisers;
+using Forecast.Domain.Audit;
 using Forecast.Domain.Forecasts;
 using Forecast.Domain.Metrics;
 using Forecast.Domain.Models;
@@ -20,6 +21,8 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<Advertiser> Advertisers => Set<Advertiser>();
 
     public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<StoredForecast> Forecasts => Set<StoredForecast>();
 

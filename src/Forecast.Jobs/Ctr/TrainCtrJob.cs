@@ -1,17 +1,18 @@
 using System.Text.Json;
+using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Models;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Training;
+using Forecast.Ml;
 using Forecast.Ml.Ctr.Model;
 using Forecast.Ml.Ctr.Training;
 using Forecast.Serving.Bids;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
-using Forecast.Application.Common.Telemetry;
-using Forecast.Ml;
 
 namespace Forecast.Jobs.Ctr;
 
@@ -96,7 +97,7 @@ public sealed class TrainCtrJob(
             var best = registered[names.IndexOf(suite.Best.Model.Manifest.Architecture.Name())];
             if (gate.CandidateWins)
             {
-                await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), cancellationToken);
+                await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), AuditActions.Trainer, cancellationToken);
             }
 
             ForecastTelemetry.Trained(ModelKinds.Ctr, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, suite.Best.Report.Epochs);

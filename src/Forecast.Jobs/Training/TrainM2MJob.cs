@@ -1,9 +1,12 @@
 using System.Text.Json;
+using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
+using Forecast.Ml;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Serving;
@@ -12,8 +15,6 @@ using Forecast.Serving.Forecasts;
 using Hangfire;
 using Hangfire.Server;
 using Microsoft.Extensions.Options;
-using Forecast.Application.Common.Telemetry;
-using Forecast.Ml;
 
 namespace Forecast.Jobs.Training;
 
@@ -85,7 +86,7 @@ public sealed class TrainM2MJob(
                 await db.SaveChangesAsync(cancellationToken);
                 if (gate.CandidateWins)
                 {
-                    await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), cancellationToken);
+                    await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Trainer, cancellationToken);
                 }
 
                 ForecastTelemetry.Trained(ModelKinds.M2M, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, report.Epochs);

@@ -1,4 +1,5 @@
 using Forecast.Domain.Advertisers;
+using Forecast.Domain.Audit;
 using Forecast.Domain.Models;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
@@ -22,6 +23,8 @@ public interface IForecastDbContext
     DbSet<Advertiser> Advertisers { get; }
 
     DbSet<RegisteredModel> Models { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -1,3 +1,4 @@
+using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Common;
 using Mediator;
@@ -15,7 +16,7 @@ public sealed class PromoteModelHandler(IForecastDbContext db, TimeProvider cloc
         var model = await db.Models.SingleOrDefaultAsync(
             candidate => candidate.TenantId == command.TenantId && candidate.Id == command.ModelId, cancellationToken)
             ?? throw DomainException.NotFound("Model", command.ModelId.ToString());
-        await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), cancellationToken);
+        await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Tenant, cancellationToken);
         return ModelDto.From(model);
     }
 }

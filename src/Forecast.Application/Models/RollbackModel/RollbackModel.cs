@@ -1,4 +1,5 @@
 using FluentValidation;
+using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Common;
 using Forecast.Domain.Models;
@@ -29,7 +30,7 @@ public sealed class RollbackModelHandler(IForecastDbContext db, TimeProvider clo
             .OrderByDescending(model => model.PromotedAt)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.Conflict("Nothing to roll back to", $"No earlier {command.Kind} champion exists for this tenant.");
-        await ChampionPromotion.PromoteAsync(db, previous, clock.GetUtcNow(), cancellationToken);
+        await ChampionPromotion.PromoteAsync(db, previous, clock.GetUtcNow(), AuditActions.Tenant, cancellationToken, AuditActions.ModelRolledBack);
         return ModelDto.From(previous);
     }
 }

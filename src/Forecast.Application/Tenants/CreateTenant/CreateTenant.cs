@@ -1,6 +1,8 @@
 using FluentValidation;
+using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Models;
+using Forecast.Domain.Audit;
 using Forecast.Domain.Tenants;
 using Mediator;
 
@@ -35,6 +37,7 @@ public sealed class CreateTenantHandler(IForecastDbContext db, ITrainingSchedule
         var (key, plainKey) = ApiKey.Issue(tenant.Id, "initial", now);
         db.Tenants.Add(tenant);
         db.ApiKeys.Add(key);
+        db.AuditEvents.Add(AuditEvent.Of(now, AuditActions.Admin, AuditActions.TenantCreated, tenant.Id, $"{tenant.Name}, initial key {key.Id}"));
         await db.SaveChangesAsync(cancellationToken);
         training.ScheduleRetraining(tenant.Id);
         return new CreatedTenant(tenant.Id, tenant.Name, plainKey, key.Id);
