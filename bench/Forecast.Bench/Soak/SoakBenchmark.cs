@@ -95,16 +95,8 @@ internal static class SoakBenchmark
     private static async Task<string> TrainAfterAMinuteAsync(HttpClient client, Stopwatch clock, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
-        var response = await client.PostAsync("/v1/models/m2m/train", null, cancellationToken);
-        var job = response.Headers.Location;
-        while (job is not null)
-        {
-            await Task.Delay(2000, cancellationToken);
-            var state = (await client.GetFromJsonAsync<JsonElement>(job, cancellationToken)).GetProperty("state").GetString();
-            if (state is "Succeeded" or "Failed") return $"{state} at {clock.Elapsed.TotalSeconds:F0} s";
-        }
-
-        return $"not queued ({(int)response.StatusCode})";
+        var (state, _) = await TrainingRun.RunAsync(client, "m2m", cancellationToken);
+        return $"{state} at {clock.Elapsed.TotalSeconds:F0} s";
     }
 
     /// <summary>The advertiser's rows of the tenant's latest day, to be sent again and again (a replay stores nothing new).</summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 
 namespace Forecast.Bench.Training;
 
@@ -27,7 +24,8 @@ internal static class TrainingMemoryBenchmark
         var rss = new Dictionary<int, double>();
         for (var training = 1; training <= trainings; training++)
         {
-            var seconds = await TrainAsync(client, cancellationToken);
+            var (state, seconds) = await TrainingRun.RunAsync(client, "m2m", cancellationToken);
+            if (state != "Succeeded") throw new InvalidOperationException($"Training {training} ended {state}.");
             if (training % ReportEvery == 0 || training == trainings)
             {
                 var memory = ProcessMemory.Of(apiProcessId);
@@ -41,20 +39,5 @@ internal static class TrainingMemoryBenchmark
         Console.WriteLine($"  growth from training {Math.Min(ReportEvery, trainings)} to {trainings}   {(last / warm - 1) * 100,6:F1} %  (target <= 10 %)");
         Console.WriteLine($"  API process RSS at the end  {last,6:F0} MB (target <= 700 MB)");
         return 0;
-    }
-
-    private static async Task<double> TrainAsync(HttpClient client, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var response = await client.PostAsync("/v1/models/m2m/train", null, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var job = response.Headers.Location ?? throw new InvalidOperationException("The training was accepted without a job location.");
-        while (true)
-        {
-            await Task.Delay(500, cancellationToken);
-            var state = (await client.GetFromJsonAsync<JsonElement>(job, cancellationToken)).GetProperty("state").GetString();
-            if (state == "Succeeded") return clock.Elapsed.TotalSeconds;
-            if (state is "Failed" or "Deleted") throw new InvalidOperationException($"Training job {job} ended {state}.");
-        }
     }
 }
