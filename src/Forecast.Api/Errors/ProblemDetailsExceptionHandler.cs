@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FluentValidation;
 using Forecast.Domain.Common;
+using Forecast.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace Forecast.Api.Errors;
 /// unreadable bodies, write races, and the database being unreachable (503 with Retry-After: the request left nothing
 /// behind and can be repeated). Anything else is a bug and is left to the 500 handler.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -53,6 +54,12 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
+            // Idle pooled connections did not survive the outage either, and Npgsql finds that out only by using
+            // them: dropped now, the first requests after the database returns open fresh ones instead of failing.
+            httpContext.RequestServices.GetRequiredService<NpgsqlDataSource>().Clear();
+            NpgsqlConnection.ClearAllPools(); // the pools outside the data source: Hangfire's, the run locks' sessions
+            logger.LogWarning("{Method} {Path} answered 503, the database is unavailable: {Cause}",
+                httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
             httpContext.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 

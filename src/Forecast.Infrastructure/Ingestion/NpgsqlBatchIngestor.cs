@@ -1,5 +1,6 @@
 using Forecast.Application.Ingestion;
 using Forecast.Domain.Common;
+using Forecast.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
@@ -15,6 +16,25 @@ namespace Forecast.Infrastructure.Ingestion;
 internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceProvider services) : IBatchIngestor
 {
     public async Task<IngestionResult> IngestAsync<TRow>(
+        Guid tenantId, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    {
+        // A batch is an idempotent upsert in one transaction, so a batch whose connection was lost (a database
+        // restart leaves pooled connections that fail on first use) is sent once more on a fresh one: should the first
+        // attempt have committed after all, the second finds every row unchanged.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await IngestOnceAsync(tenantId, rows, cancellationToken);
+            }
+            catch (Exception exception) when (attempt == 1 && DatabaseOutage.Caused(exception))
+            {
+                dataSource.Clear();
+            }
+        }
+    }
+
+    private async Task<IngestionResult> IngestOnceAsync<TRow>(
         Guid tenantId, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
     {
         var table = services.GetRequiredService<FactTable<TRow>>();

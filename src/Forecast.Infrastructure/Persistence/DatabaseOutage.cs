@@ -1,13 +1,13 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Forecast.Api.Errors;
+namespace Forecast.Infrastructure.Persistence;
 
 /// <summary>
 /// Whether a failure means PostgreSQL cannot be reached or is not accepting work right now (down, restarting, out of
 /// connections): the request was not served, nothing of it was committed, and the same request can be repeated later.
 /// </summary>
-internal static class DatabaseOutage
+public static class DatabaseOutage
 {
     /// <summary>What a client is told to wait before repeating the request.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
