@@ -41,7 +41,13 @@ public static class DependencyInjection
                 }));
         if (jobs.GetValue(nameof(JobsOptions.RunServer), true))
         {
-            services.AddHangfireServer(server => server.WorkerCount = Math.Max(1, jobs.GetValue(nameof(JobsOptions.WorkerCount), 1)));
+            // The activator of this host's own services: Hangfire's global one belongs to whichever host configured it
+            // last, and several hosts in one process (the API tests) would run jobs in a disposed host's services.
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.WorkerCount = Math.Max(1, jobs.GetValue(nameof(JobsOptions.WorkerCount), 1));
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            });
         }
 
         services.AddScoped<TrainM2MJob>();
