@@ -36,7 +36,11 @@ public static class DependencyInjection
 
         services.AddNpgsqlDataSource(connectionString);
         services.AddDbContext<ForecastDbContext>((provider, options) => options
-            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.MigrationsAssembly(MigrationsAssembly))
+            .UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql
+                .MigrationsAssembly(MigrationsAssembly)
+                // A query or save that meets a connection broken by a database restart runs again on a fresh one;
+                // during a real outage the retries end within about a second and the request answers 503.
+                .EnableRetryOnFailure(maxRetryCount: 2, maxRetryDelay: TimeSpan.FromMilliseconds(500), errorCodesToAdd: null))
             .UseSnakeCaseNamingConvention());
         services.AddScoped<IForecastDbContext>(provider => provider.GetRequiredService<ForecastDbContext>());
         services.AddHostedService<DatabaseMigrator>();

@@ -34,12 +34,17 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
 
     public DbSet<AuctionOutcome> AuctionOutcomes => Set<AuctionOutcome>();
 
-    public async Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken)
-    {
-        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await work(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <remarks>
+    /// Under the retrying execution strategy: a transaction that lost its connection is run again as a whole, never
+    /// resumed halfway.
+    /// </remarks>
+    public Task InTransactionAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(token);
+            await work(token);
+            await transaction.CommitAsync(token);
+        }, cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ForecastDbContext).Assembly);
