@@ -18,7 +18,8 @@ install_system_packages() {
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || wanted+=(postgresql)
   [ "${1:-}" != browser ] || command -v chromium >/dev/null || wanted+=(chromium)
   local libstdcxx
-  libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 /{print $NF; exit}')
+  # awk reads to the end: exiting early would SIGPIPE ldconfig, which pipefail and set -e turn into an exit (141).
+  libstdcxx=$(ldconfig -p | awk '/libstdc\+\+\.so\.6 / && !found {print $NF; found = 1}')
   if ! grep -qa GLIBCXX_3.4.32 "$libstdcxx" 2>/dev/null; then
     command -v patchelf >/dev/null || wanted+=(patchelf)
     command -v g++ >/dev/null || wanted+=(g++)
