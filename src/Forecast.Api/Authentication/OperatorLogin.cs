@@ -1,4 +1,5 @@
 using System.Net;
+using Forecast.Api.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -9,14 +10,13 @@ internal static class OperatorLogin
 {
     public static IEndpointRouteBuilder MapOperatorLogin(this IEndpointRouteBuilder app)
     {
-        var login = app.MapGroup("/operator").ExcludeFromDescription().DisableAntiforgery();
-        login.MapGet("/login", (string? returnUrl) => Page(returnUrl, null, StatusCodes.Status200OK));
-        login.MapPost("/login", LogInAsync).RequireRateLimiting(RateLimiting.ApiRateLimits.Login);
-        login.MapPost("/logout", async (HttpContext http) =>
+        app.MapGet(OperatorCookie.LoginPath, (string? returnUrl) => Page(returnUrl, null, StatusCodes.Status200OK)).ExcludeFromDescription();
+        app.MapPost(OperatorCookie.LoginPath, LogInAsync).RequireRateLimiting(ApiRateLimits.Login).ExcludeFromDescription().DisableAntiforgery();
+        app.MapPost(OperatorCookie.LogoutPath, async (HttpContext http) =>
         {
             await http.SignOutAsync(OperatorCookie.Scheme);
             return Results.Redirect(OperatorCookie.LoginPath);
-        });
+        }).ExcludeFromDescription().DisableAntiforgery();
         return app;
     }
 

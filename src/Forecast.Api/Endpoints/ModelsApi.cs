@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
+using Forecast.Api.RateLimiting;
 using Forecast.Application.Models;
 using Forecast.Application.Models.GetModel;
 using Forecast.Application.Models.ListModels;
@@ -9,8 +10,6 @@ using Forecast.Application.Models.TrainModel;
 using Forecast.Application.TrainingJobs.GetTrainingJob;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
-
-using Forecast.Api.RateLimiting;
 
 namespace Forecast.Api.Endpoints;
 

@@ -1,6 +1,5 @@
 using Forecast.Api.Authentication;
 using Forecast.Api.OpenApi;
-using Forecast.Application.Audit.ListAuditEvents;
 using Forecast.Application.Tenants.CreateTenant;
 using Forecast.Application.Tenants.IssueApiKey;
 using Forecast.Application.Tenants.ListApiKeys;
@@ -27,9 +26,6 @@ internal static class TenantsApi
         tenants.MapGet("/{tenantId:guid}/api-keys", ListApiKeys)
             .WithSummary("List a tenant's API keys")
             .WithDescription("Label, hint, issue, expiry, last use (to within 30 s) and revocation of each key; never the key itself.");
-        v1.MapGet("/audit", ListAuditEvents).WithTags("Tenants (admin)").RequireAuthorization(ApiKeyDefaults.AdminPolicy)
-            .WithSummary("The audit trail of administrative actions, newest first")
-            .WithDescription("Tenants created, keys issued and revoked, models promoted (by hand or by a training's champion gate) and rolled back.");
         tenants.MapDelete("/{tenantId:guid}/api-keys/{keyId:guid}", RevokeApiKey)
             .WithSummary("Revoke an API key")
             .WithDescription("Requests with the key are refused from now on, on every instance (announced on the database).");
@@ -51,10 +47,6 @@ internal static class TenantsApi
 
     private static async Task<Ok<IReadOnlyList<ApiKeyDto>>> ListApiKeys(Guid tenantId, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new ListApiKeys(tenantId), cancellationToken));
-
-    private static async Task<Ok<IReadOnlyList<AuditEventDto>>> ListAuditEvents(
-        Guid? tenantId, IMediator mediator, CancellationToken cancellationToken, int limit = 100) =>
-        TypedResults.Ok(await mediator.Send(new ListAuditEvents(tenantId, limit), cancellationToken));
 
     private static async Task<NoContent> RevokeApiKey(
         Guid tenantId, Guid keyId, IMediator mediator, CancellationToken cancellationToken)

@@ -54,10 +54,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
-            // Idle pooled connections did not survive the outage either, and Npgsql finds that out only by using
-            // them: dropped now, the first requests after the database returns open fresh ones instead of failing.
-            httpContext.RequestServices.GetRequiredService<NpgsqlDataSource>().Clear();
-            NpgsqlConnection.ClearAllPools(); // the pools outside the data source: Hangfire's, the run locks' sessions
+            // Dropped now, the first requests after the database returns open fresh connections instead of failing.
+            DatabaseOutage.DropPooledConnections(httpContext.RequestServices.GetRequiredService<NpgsqlDataSource>());
             logger.LogWarning("{Method} {Path} answered 503, the database is unavailable: {Cause}",
                 httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
             httpContext.Response.Headers.RetryAfter = ((int)DatabaseOutage.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);

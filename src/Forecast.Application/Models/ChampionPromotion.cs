@@ -1,4 +1,3 @@
-using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Audit;
 using Forecast.Domain.Models;
@@ -14,7 +13,7 @@ namespace Forecast.Application.Models;
 public static class ChampionPromotion
 {
     public static Task PromoteAsync(
-        IForecastDbContext db, RegisteredModel model, DateTimeOffset now, string actor, CancellationToken cancellationToken, string action = AuditActions.ModelPromoted) =>
+        IForecastDbContext db, RegisteredModel model, DateTimeOffset now, string actor, string action, CancellationToken cancellationToken) =>
         db.InTransactionAsync(async token =>
         {
             var current = await db.Models.SingleOrDefaultAsync(

@@ -6,8 +6,11 @@ public interface ITrainingScheduler
     /// <summary>Queues a training of a kind now, or once the job <paramref name="after"/> has finished (however it ended).</summary>
     string EnqueueTraining(Guid tenantId, string kind, string? after = null);
 
-    /// <summary>The tenant's training of a kind that is queued, running, waiting on another job or waiting to retry, if any.</summary>
-    Task<string?> PendingTrainingAsync(Guid tenantId, string kind, CancellationToken cancellationToken);
+    /// <summary>
+    /// The tenant's training of a kind that is queued, running, waiting on another job or waiting to retry; else a new
+    /// one queued now. Never two runs of the same kind waiting.
+    /// </summary>
+    Task<string> TrainAsync(Guid tenantId, string kind, CancellationToken cancellationToken);
 
     /// <summary>Adds or updates the tenant's recurring retraining (nightly by default).</summary>
     void ScheduleRetraining(Guid tenantId);

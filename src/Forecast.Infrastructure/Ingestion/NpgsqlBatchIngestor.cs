@@ -29,7 +29,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
             }
             catch (Exception exception) when (attempt == 1 && DatabaseOutage.Caused(exception))
             {
-                dataSource.Clear();
+                DatabaseOutage.DropPooledConnections(dataSource);
             }
         }
     }

@@ -15,6 +15,16 @@ public static class DatabaseOutage
     // Connection exceptions (class 08), the server shutting down or starting (57P01-57P03), resources exhausted (53).
     private static readonly string[] OutageStates = ["08", "57P01", "57P02", "57P03", "53"];
 
+    /// <summary>
+    /// Drops the idle pooled connections of the service's data source and of every connection-string pool (Hangfire's,
+    /// the run locks'): an outage broke them too, and Npgsql finds that out only by using them.
+    /// </summary>
+    public static void DropPooledConnections(NpgsqlDataSource dataSource)
+    {
+        dataSource.Clear();
+        NpgsqlConnection.ClearAllPools();
+    }
+
     public static bool Caused(Exception exception)
     {
         for (var cause = exception; cause is not null; cause = cause.InnerException)

@@ -97,7 +97,7 @@ public sealed class TrainCtrJob(
             var best = registered[names.IndexOf(suite.Best.Model.Manifest.Architecture.Name())];
             if (gate.CandidateWins)
             {
-                await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), AuditActions.Trainer, cancellationToken);
+                await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), AuditActions.Trainer, AuditActions.ModelPromoted, cancellationToken);
             }
 
             ForecastTelemetry.Trained(ModelKinds.Ctr, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, suite.Best.Report.Epochs);

@@ -43,7 +43,7 @@ internal sealed class DemoTenantSeeder(
             var jobs = new List<string>();
             foreach (var kind in missing)
             {
-                jobs.Add($"{kind}: job {await scheduler.PendingTrainingAsync(tenant.TenantId, kind, cancellationToken) ?? scheduler.EnqueueTraining(tenant.TenantId, kind)}");
+                jobs.Add($"{kind}: job {await scheduler.TrainAsync(tenant.TenantId, kind, cancellationToken)}");
             }
 
             logger.LogInformation("Demo tenant {TenantId} already loaded; kinds without a completed model: {Kinds}",

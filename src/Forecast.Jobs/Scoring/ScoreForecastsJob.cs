@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
+using Forecast.Ml;
 using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
 using Hangfire;
-using Forecast.Application.Common.Telemetry;
-using Forecast.Ml;
 
 namespace Forecast.Jobs.Scoring;
 

@@ -22,13 +22,16 @@ internal sealed class HangfireTrainingScheduler(
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
     };
 
+    public async Task<string> TrainAsync(Guid tenantId, string kind, CancellationToken cancellationToken) =>
+        await PendingTrainingAsync(tenantId, kind, cancellationToken) ?? EnqueueTraining(tenantId, kind);
+
     /// <summary>
     /// The newest job training this tenant's kind that is queued, running, scheduled (retrying) or awaiting its parent.
     /// One query on the job table's state index: Hangfire's monitoring API would page through every queue (a busy
     /// queue made each training request take hundreds of ms) and lists no awaiting continuations. The table is
     /// Hangfire.PostgreSql's (schema <see cref="DependencyInjection.HangfireSchema"/>); the kill and API tests cover it.
     /// </summary>
-    public async Task<string?> PendingTrainingAsync(Guid tenantId, string kind, CancellationToken cancellationToken)
+    private async Task<string?> PendingTrainingAsync(Guid tenantId, string kind, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(PendingTrainingSql);
         command.Parameters.Add(new NpgsqlParameter { Value = JobTypeOf(kind).FullName + ",%" });

@@ -86,7 +86,7 @@ public sealed class TrainM2MJob(
                 await db.SaveChangesAsync(cancellationToken);
                 if (gate.CandidateWins)
                 {
-                    await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Trainer, cancellationToken);
+                    await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Trainer, AuditActions.ModelPromoted, cancellationToken);
                 }
 
                 ForecastTelemetry.Trained(ModelKinds.M2M, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, report.Epochs);

@@ -16,7 +16,7 @@ public sealed class PromoteModelHandler(IForecastDbContext db, TimeProvider cloc
         var model = await db.Models.SingleOrDefaultAsync(
             candidate => candidate.TenantId == command.TenantId && candidate.Id == command.ModelId, cancellationToken)
             ?? throw DomainException.NotFound("Model", command.ModelId.ToString());
-        await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Tenant, cancellationToken);
+        await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Tenant, AuditActions.ModelPromoted, cancellationToken);
         return ModelDto.From(model);
     }
 }

@@ -30,7 +30,7 @@ public sealed class RollbackModelHandler(IForecastDbContext db, TimeProvider clo
             .OrderByDescending(model => model.PromotedAt)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.Conflict("Nothing to roll back to", $"No earlier {command.Kind} champion exists for this tenant.");
-        await ChampionPromotion.PromoteAsync(db, previous, clock.GetUtcNow(), AuditActions.Tenant, cancellationToken, AuditActions.ModelRolledBack);
+        await ChampionPromotion.PromoteAsync(db, previous, clock.GetUtcNow(), AuditActions.Tenant, AuditActions.ModelRolledBack, cancellationToken);
         return ModelDto.From(previous);
     }
 }

@@ -25,6 +25,5 @@ public sealed class TrainModelValidator : AbstractValidator<TrainModel>
 public sealed class TrainModelHandler(ITrainingScheduler scheduler) : ICommandHandler<TrainModel, TrainingAccepted>
 {
     public async ValueTask<TrainingAccepted> Handle(TrainModel command, CancellationToken cancellationToken) =>
-        new(await scheduler.PendingTrainingAsync(command.TenantId, command.Kind, cancellationToken)
-            ?? scheduler.EnqueueTraining(command.TenantId, command.Kind));
+        new(await scheduler.TrainAsync(command.TenantId, command.Kind, cancellationToken));
 }
