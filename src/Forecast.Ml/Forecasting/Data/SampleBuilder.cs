@@ -37,7 +37,8 @@ public static class SampleBuilder
             AsOfDay = picks.Select(pick => pick.Day).ToArray(),
         };
 
-        for (var sample = 0; sample < picks.Count; sample++)
+        // Samples write disjoint slices: a tenant's scoring run cuts them on every core.
+        Parallel.For(0, picks.Count, sample =>
         {
             var (seriesIndex, asOf) = picks[sample];
             var series = panel.Series[seriesIndex];
@@ -49,7 +50,7 @@ public static class SampleBuilder
                 series.AdvertiserProfile);
             WriteTargets(set.Targets.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays, panel.Days);
             WriteRecentLevel(set.RecentLevel.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays);
-        }
+        });
 
         return set;
     }

@@ -59,6 +59,17 @@ public sealed record ForecastBatch(
             tensor(mask, [n, tasks]));
     }
 
+    /// <summary>Rows start … start + count − 1 as views of this batch: nothing is copied.</summary>
+    public ForecastBatch Rows(long start, long count) => new(
+        Performance.narrow(0, start, count),
+        Behaviour.narrow(0, start, count),
+        Dense.narrow(0, start, count),
+        ScenarioCodes.narrow(0, start, count),
+        AdvertiserCodes.narrow(0, start, count),
+        Offset.narrow(0, start, count),
+        Targets.narrow(0, start, count),
+        TargetMask.narrow(0, start, count));
+
     public ForecastBatch Select(Tensor indices) => new(
         Performance.index_select(0, indices),
         Behaviour.index_select(0, indices),
