@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace Forecast.Bench.Serving;
+
+/// <summary>
+/// The online path alone: the advertiser's batch-scored rows are deleted, so each read computes its forecast now (history
+/// read, panel, M2M, trees, guard, intervals); wrk at 1 connection against it and against the bare one-row endpoint.
+/// The p50 difference is what computing the forecast costs the server beyond reading one row.
+/// </summary>
+internal static class OnlinePath
+{
+    public sealed record Outcome(Wrk.Result Online, Wrk.Result Bare);
+
+    public static async Task<Outcome> RunAsync(
+        HttpClient client, BenchEnvironment environment, string advertiser, string forecastUrl, string bareUrl, string demoKey, CancellationToken cancellationToken)
+    {
+        await using (var dataSource = NpgsqlDataSource.Create(environment.ConnectionString))
+        await using (var delete = dataSource.CreateCommand(
+            "DELETE FROM forecasts f USING advertisers a WHERE a.tenant_id = f.tenant_id AND a.id = f.advertiser_id AND a.external_id = $1"))
+        {
+            delete.Parameters.Add(new NpgsqlParameter { Value = advertiser });
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var forecast = await client.GetFromJsonAsync<JsonElement>($"/v1/advertisers/{advertiser}/forecasts", cancellationToken);
+        if (forecast.GetProperty("servedFrom").GetString() != "computed-now")
+        {
+            throw new InvalidOperationException($"The forecast of {advertiser} is still served from the table after its rows were deleted.");
+        }
+
+        await Wrk.RunAsync(forecastUrl, demoKey, connections: 1, seconds: 3, null, cancellationToken); // warm-up
+        var online = await Wrk.RunAsync(forecastUrl, demoKey, connections: 1, seconds: 10, null, cancellationToken);
+        var bare = await Wrk.RunAsync(bareUrl, demoKey, connections: 1, seconds: 10, null, cancellationToken);
+        return new Outcome(online, bare);
+    }
+}
