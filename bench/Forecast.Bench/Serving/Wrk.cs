@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace Forecast.Bench.Serving;
 
-/// <summary>Runs wrk (2 threads, loopback) and reads its throughput and latency percentiles; any non-2xx answer fails the run.</summary>
+/// <summary>Runs wrk (2 threads, one with a single connection; loopback) and reads its throughput and latency percentiles; any non-2xx answer fails the run.</summary>
 internal static partial class Wrk
 {
     public sealed record Result(double RequestsPerSecond, double P50Ms, double P99Ms);
@@ -17,7 +17,7 @@ internal static partial class Wrk
     /// <param name="cancellationToken">Stops waiting for wrk.</param>
     public static async Task<Result> RunAsync(string url, string apiKey, int connections, int seconds, string? jsonBody, CancellationToken cancellationToken)
     {
-        var arguments = new List<string> { "-t2", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"X-Api-Key: {apiKey}" };
+        var arguments = new List<string> { $"-t{Math.Min(2, connections)}", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"X-Api-Key: {apiKey}" };
         string? script = null;
         if (jsonBody is not null)
         {
