@@ -20,7 +20,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
-    .AddServing()
+    .AddServing(builder.Configuration)
     .AddJobs(builder.Configuration)
     .AddApi(builder.Configuration);
 

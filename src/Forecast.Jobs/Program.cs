@@ -1,7 +1,6 @@
 using Forecast.Application;
 using Forecast.Infrastructure;
 using Forecast.Infrastructure.Telemetry;
-using Forecast.Ml;
 using Forecast.Serving;
 
 namespace Forecast.Jobs;
@@ -19,11 +18,10 @@ internal static class Worker
         builder.Services
             .AddApplication()
             .AddInfrastructure(builder.Configuration)
-            .AddServing()
+            .AddServing(builder.Configuration)
             .AddJobs(builder.Configuration)
             .AddTelemetry(builder.Configuration, "forecast-worker");
 
-        TorchRuntime.UseThreads(Environment.ProcessorCount);
         await builder.Build().RunAsync();
     }
 }

@@ -62,21 +62,32 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
     public async Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        // Filters only when asked for: a prepared "($3 IS NULL OR …)" gets a generic plan that scans the tenant's rows.
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = modelId });
+        var filters = "";
+        if (advertiserIds is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = advertiserIds.ToArray() });
+            filters += $" AND a.external_id = ANY(${command.Parameters.Count})";
+        }
+
+        if (scenario is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = scenario });
+            filters += $" AND s.key = ${command.Parameters.Count}";
+        }
+
+        command.CommandText = $"""
             SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
             FROM forecasts f
             JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
             JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
             WHERE f.tenant_id = $1 AND f.model_id = $2
-              AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1)
-              AND ($3::text[] IS NULL OR a.external_id = ANY($3))
-              AND ($4::text IS NULL OR s.key = $4)
+              AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1){filters}
             ORDER BY a.external_id, s.key
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        command.Parameters.Add(new NpgsqlParameter { Value = modelId });
-        command.Parameters.Add(new NpgsqlParameter { Value = advertiserIds is null ? DBNull.Value : advertiserIds.ToArray() });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)scenario ?? DBNull.Value });
+            """;
         var rows = new List<StoredScenarioForecast>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

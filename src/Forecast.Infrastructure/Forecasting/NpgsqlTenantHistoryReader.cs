@@ -3,63 +3,113 @@ using Forecast.Application.Forecasts;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Npgsql;
-using static Forecast.Infrastructure.Persistence.NpgsqlQueries;
 
 namespace Forecast.Infrastructure.Forecasting;
 
-/// <summary>Reads a tenant's history with plain SQL: training reads every row, a forecast one advertiser's recent rows.</summary>
+/// <summary>
+/// Reads a tenant's history with plain SQL: training reads every row, a forecast one advertiser's recent rows. The five
+/// reads go as one batch, one round trip: an online forecast waited on five before (1.15 ms of its ~4 ms, measured).
+/// </summary>
 internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : ITenantHistoryReader
 {
+    private const string LastDay = "SELECT max(date) FROM daily_metrics WHERE tenant_id = $1";
+
+    // {advertisers} and {since} become filters only when asked for: a prepared "($2 IS NULL OR …)" falls back to a
+    // generic plan that cannot use the advertiser index, and one advertiser's read would scan the tenant.
+    private static readonly string[] Statements =
+    [
+        LastDay,
+        "SELECT key, attributes::text FROM scenarios WHERE tenant_id = $1",
+        "SELECT a.external_id, a.profile::text FROM advertisers a WHERE a.tenant_id = $1 {advertisers}",
+        """
+        SELECT a.external_id, s.key, m.date, m.impressions, m.clicks, m.spend, m.conversions
+        FROM daily_metrics m
+        JOIN advertisers a ON a.tenant_id = m.tenant_id AND a.id = m.advertiser_id
+        JOIN scenarios s ON s.tenant_id = m.tenant_id AND s.id = m.scenario_id
+        WHERE m.tenant_id = $1 {advertisers} {since:m.date}
+        """,
+        """
+        SELECT a.external_id, e.event_type, e.occurred_at, s.key, e.value
+        FROM behaviour_events e
+        JOIN advertisers a ON a.tenant_id = e.tenant_id AND a.id = e.advertiser_id
+        LEFT JOIN scenarios s ON s.tenant_id = e.tenant_id AND s.id = e.scenario_id
+        WHERE e.tenant_id = $1 {advertisers} {since:e.occurred_at}
+        """,
+    ];
+
     public async Task<TenantHistory> ReadAsync(
         Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var lastDay = await ScalarAsync<DateOnly?>(connection, "SELECT max(date) FROM daily_metrics WHERE tenant_id = $1", cancellationToken, tenantId);
-        object advertiserFilter = advertiserIds is null ? DBNull.Value : advertiserIds.ToArray();
-        object from = lastDay is { } last && recentDays is { } days ? last.AddDays(1 - days) : DBNull.Value;
-        var scenarios = await AttributeMapsAsync(connection, "SELECT key, attributes::text FROM scenarios WHERE tenant_id = $1", cancellationToken, tenantId);
-        var advertisers = await AttributeMapsAsync(connection,
-            "SELECT external_id, profile::text FROM advertisers WHERE tenant_id = $1 AND ($2::text[] IS NULL OR external_id = ANY($2))",
-            cancellationToken, tenantId, advertiserFilter);
-
-        var metrics = new List<DailyMetricRow>();
-        await foreach (var row in QueryAsync(connection, """
-            SELECT a.external_id, s.key, m.date, m.impressions, m.clicks, m.spend, m.conversions
-            FROM daily_metrics m
-            JOIN advertisers a ON a.tenant_id = m.tenant_id AND a.id = m.advertiser_id
-            JOIN scenarios s ON s.tenant_id = m.tenant_id AND s.id = m.scenario_id
-            WHERE m.tenant_id = $1 AND ($2::text[] IS NULL OR a.external_id = ANY($2)) AND ($3::date IS NULL OR m.date >= $3)
-            """, cancellationToken, tenantId, advertiserFilter, from))
+        await using var batch = dataSource.CreateBatch();
+        foreach (var sql in Statements)
         {
-            metrics.Add(new DailyMetricRow(
-                row.GetString(0), row.GetString(1), row.GetFieldValue<DateOnly>(2), row.GetInt64(3), row.GetInt64(4),
-                row.IsDBNull(5) ? null : row.GetDecimal(5), row.IsDBNull(6) ? null : row.GetInt64(6)));
+            batch.BatchCommands.Add(Statement(sql, tenantId, advertiserIds?.ToArray(), recentDays));
         }
 
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        DateOnly? lastDay = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetFieldValue<DateOnly>(0) : null;
+        await reader.NextResultAsync(cancellationToken);
+        var scenarios = await AttributeMapsAsync(reader, cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        var advertisers = await AttributeMapsAsync(reader, cancellationToken);
+
+        await reader.NextResultAsync(cancellationToken);
+        var metrics = new List<DailyMetricRow>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            metrics.Add(new DailyMetricRow(
+                reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4),
+                reader.IsDBNull(5) ? null : reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
+        }
+
+        await reader.NextResultAsync(cancellationToken);
         var events = new List<BehaviourEventRow>();
-        await foreach (var row in QueryAsync(connection, """
-            SELECT a.external_id, e.event_type, e.occurred_at, s.key, e.value
-            FROM behaviour_events e
-            JOIN advertisers a ON a.tenant_id = e.tenant_id AND a.id = e.advertiser_id
-            LEFT JOIN scenarios s ON s.tenant_id = e.tenant_id AND s.id = e.scenario_id
-            WHERE e.tenant_id = $1 AND ($2::text[] IS NULL OR a.external_id = ANY($2)) AND ($3::date IS NULL OR e.occurred_at >= $3::date)
-            """, cancellationToken, tenantId, advertiserFilter, from))
+        while (await reader.ReadAsync(cancellationToken))
         {
             events.Add(new BehaviourEventRow(
-                row.GetString(0), row.GetString(1), row.GetFieldValue<DateTimeOffset>(2),
-                row.IsDBNull(3) ? null : row.GetString(3), row.IsDBNull(4) ? null : row.GetDouble(4)));
+                reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetDouble(4)));
         }
 
         return new TenantHistory(lastDay, scenarios, advertisers, metrics, events);
     }
 
+    /// <summary>The statement with its optional filters written in, numbered after the tenant ($1) in order of use.</summary>
+    private static NpgsqlBatchCommand Statement(string sql, Guid tenantId, string[]? advertiserIds, int? recentDays)
+    {
+        var command = new NpgsqlBatchCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        string Next(object value)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+            return $"${command.Parameters.Count}";
+        }
+
+        if (sql.Contains("{advertisers}", StringComparison.Ordinal))
+        {
+            sql = sql.Replace("{advertisers}", advertiserIds is null ? "" : $"AND a.external_id = ANY({Next(advertiserIds)})", StringComparison.Ordinal);
+        }
+
+        foreach (var column in new[] { "m.date", "e.occurred_at" })
+        {
+            var token = $"{{since:{column}}}";
+            if (sql.Contains(token, StringComparison.Ordinal))
+            {
+                sql = sql.Replace(token, recentDays is not { } days ? "" : $"AND {column} >= ({LastDay}) - ({Next(days)}::int - 1)", StringComparison.Ordinal);
+            }
+        }
+
+        command.CommandText = sql;
+        return command;
+    }
+
     private static async Task<Dictionary<string, IReadOnlyDictionary<string, string>>> AttributeMapsAsync(
-        NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
+        NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var maps = new Dictionary<string, IReadOnlyDictionary<string, string>>();
-        await foreach (var row in QueryAsync(connection, sql, cancellationToken, parameters))
+        while (await reader.ReadAsync(cancellationToken))
         {
-            maps[row.GetString(0)] = JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetString(1)) ?? [];
+            maps[reader.GetString(0)] = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(1)) ?? [];
         }
 
         return maps;

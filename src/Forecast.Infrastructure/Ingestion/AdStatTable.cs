@@ -7,6 +7,8 @@ namespace Forecast.Infrastructure.Ingestion;
 
 internal sealed class AdStatTable : FactTable<AdStatRow>
 {
+    public override string Name => "ad_stats";
+
     public override string StagingColumns =>
         "bucket_start timestamptz, bucket_minutes integer, context jsonb, impressions bigint, clicks bigint, conversions bigint, cost numeric";
 

@@ -6,6 +6,8 @@ namespace Forecast.Infrastructure.Ingestion;
 
 internal sealed class AuctionOutcomeTable : FactTable<AuctionOutcomeRow>
 {
+    public override string Name => "auction_outcomes";
+
     public override string StagingColumns =>
         "auction_id text, occurred_at timestamptz, bid numeric, won boolean, market_price numeric";
 

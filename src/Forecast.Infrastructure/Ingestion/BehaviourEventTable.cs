@@ -6,6 +6,8 @@ namespace Forecast.Infrastructure.Ingestion;
 
 internal sealed class BehaviourEventTable : FactTable<BehaviourEventRow>
 {
+    public override string Name => "behaviour_events";
+
     public override string StagingColumns => "event_type text, occurred_at timestamptz, value double precision";
 
     public override string NaturalKey => "advertiser_ref, event_type, occurred_at, scenario_ref";

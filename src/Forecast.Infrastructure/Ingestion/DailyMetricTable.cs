@@ -6,6 +6,8 @@ namespace Forecast.Infrastructure.Ingestion;
 
 internal sealed class DailyMetricTable : FactTable<DailyMetricRow>
 {
+    public override string Name => "daily_metrics";
+
     public override string StagingColumns => "date date, impressions bigint, clicks bigint, spend numeric, conversions bigint";
 
     public override string NaturalKey => "advertiser_ref, scenario_ref, date";

@@ -9,6 +9,8 @@ namespace Forecast.Infrastructure.Ingestion;
 /// </summary>
 internal abstract class FactTable<TRow>
 {
+    public abstract string Name { get; }
+
     /// <summary>Staging columns after row_no, advertiser_ref and scenario_ref, as SQL column definitions.</summary>
     public abstract string StagingColumns { get; }
 

@@ -15,6 +15,8 @@ namespace Forecast.Infrastructure.Ingestion;
 /// </summary>
 internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceProvider services) : IBatchIngestor
 {
+    private const int BulkLoadRows = 10_000;
+
     public async Task<IngestionResult> IngestAsync<TRow>(
         Guid tenantId, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
     {
@@ -62,6 +64,14 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (inserted >= BulkLoadRows)
+        {
+            // A bulk load grows the table faster than autovacuum re-reads it; until it does, the planner still sees the
+            // tenant as a few rows and reads one advertiser's history through a scan of the whole tenant (measured right
+            // after the demo import: 0.85 ms per online forecast's read, every advertiser of the tenant visited).
+            await ExecuteAsync(connection, $"ANALYZE advertisers, scenarios, {table.Name}", cancellationToken);
+        }
+
         return new IngestionResult(rows.Count, inserted, updated, rows.Count - inserted - updated);
     }
 
