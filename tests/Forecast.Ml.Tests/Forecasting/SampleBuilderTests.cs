@@ -34,6 +34,33 @@ public sealed class SampleBuilderTests
         Assert.Equal(original.Count, changedTargets);
     }
 
+    [Fact]
+    public async Task Over_the_limit_a_seeded_uniform_sample_is_drawn_in_panel_order_and_drawn_the_same_again()
+    {
+        var panel = await RealPanel.LoadAsync();
+        var days = Enumerable.Range(30, 60).ToList();
+        var schema = FeatureSchema.Fit(panel, days, Window);
+        var all = SampleBuilder.Build(panel, days, schema, Window);
+        var limit = new SampleLimit(all.Count / 3, Seed: 7);
+
+        var sampled = SampleBuilder.Build(panel, days, schema, Window, limit);
+        var again = SampleBuilder.Build(panel, days, schema, Window, limit);
+        var other = SampleBuilder.Build(panel, days, schema, Window, limit with { Seed = 8 });
+
+        Assert.Equal(limit.MaxSamples, sampled.Count);
+        Assert.Equal(sampled.SeriesIndex, again.SeriesIndex);
+        Assert.Equal(sampled.AsOfDay, again.AsOfDay);
+        Assert.NotEqual(sampled.SeriesIndex.Zip(sampled.AsOfDay), other.SeriesIndex.Zip(other.AsOfDay));
+        var pairs = sampled.SeriesIndex.Zip(sampled.AsOfDay).ToList();
+        Assert.Equal(pairs.OrderBy(pair => pair.First).ThenBy(pair => pair.Second), pairs);
+        Assert.Subset(all.SeriesIndex.Zip(all.AsOfDay).ToHashSet(), pairs.ToHashSet());
+        // Uniform: the later half of the days holds about half of the draw, as it holds about half of all pairs.
+        var lateShare = sampled.AsOfDay.Count(day => day >= 60) / (double)sampled.Count;
+        var lateShareOfAll = all.AsOfDay.Count(day => day >= 60) / (double)all.Count;
+        Assert.InRange(lateShare, lateShareOfAll - 0.08, lateShareOfAll + 0.08);
+        Assert.Equal(all.Count, SampleBuilder.Build(panel, days, schema, Window, new SampleLimit(all.Count, 7)).Count);
+    }
+
     private static T[] Row<T>(T[] values, int sample, int count) =>
         values.AsSpan(sample * (values.Length / count), values.Length / count).ToArray();
 

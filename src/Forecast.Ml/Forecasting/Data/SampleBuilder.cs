@@ -6,7 +6,12 @@ namespace Forecast.Ml.Forecasting.Data;
 /// </summary>
 public static class SampleBuilder
 {
-    public static SampleSet Build(SeriesPanel panel, IReadOnlyList<int> asOfDays, FeatureSchema schema, ForecastWindow window)
+    /// <param name="panel">The series to cut from.</param>
+    /// <param name="asOfDays">The days forecasts start from.</param>
+    /// <param name="schema">The features.</param>
+    /// <param name="window">History and horizon.</param>
+    /// <param name="limit">When set and exceeded, a seeded uniform sample of that many (series, day) pairs, in panel order.</param>
+    public static SampleSet Build(SeriesPanel panel, IReadOnlyList<int> asOfDays, FeatureSchema schema, ForecastWindow window, SampleLimit? limit = null)
     {
         var picks = new List<(int Series, int Day)>();
         for (var series = 0; series < panel.Series.Count; series++)
@@ -18,6 +23,11 @@ public static class SampleBuilder
                     picks.Add((series, day));
                 }
             }
+        }
+
+        if (limit is { } cap && picks.Count > cap.MaxSamples)
+        {
+            picks = cap.Sample(picks);
         }
 
         int t = window.HistoryDays, fp = schema.PerformanceChannels.Count, fb = schema.BehaviourFeatures.Count;

@@ -21,7 +21,7 @@ public static class ForecastModelTrainer
     public static (ForecastModel Model, TrainingReport Report, IReadOnlyList<int> ValidationAsOfDays, IReadOnlyList<CandidateScore> Candidates) Train(
         SeriesPanel panel, ForecastWindow window, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress = null)
     {
-        using var data = PreparedSplit.Create(panel, window, testDays: 0);
+        using var data = PreparedSplit.Create(panel, window, testDays: 0, trainingLimit: options.TrainingLimit, validationLimit: options.ValidationLimit);
         var (validation, schema, tasks) = (data.Validation, data.Schema, ForecastTasks.All.Count);
         manual_seed(options.Seed);
         var network = new M2MModel(data.Dimensions, config);

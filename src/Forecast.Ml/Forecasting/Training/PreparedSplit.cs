@@ -53,15 +53,16 @@ public sealed class PreparedSplit : IDisposable
     /// has the held-out scenario).
     /// </summary>
     public static PreparedSplit Create(
-        SeriesPanel trainingPanel, ForecastWindow window, SeriesPanel? evaluationPanel = null, int testDays = TemporalSplit.DefaultTestDays)
+        SeriesPanel trainingPanel, ForecastWindow window, SeriesPanel? evaluationPanel = null, int testDays = TemporalSplit.DefaultTestDays,
+        SampleLimit? trainingLimit = null, SampleLimit? validationLimit = null)
     {
         var evaluation = evaluationPanel ?? trainingPanel;
         var split = TemporalSplit.ByLastDays(trainingPanel.Days, window, testDays: testDays);
         var schema = FeatureSchema.Fit(trainingPanel, split.Train, window);
-        var train = SampleBuilder.Build(trainingPanel, split.Train, schema, window);
+        var train = SampleBuilder.Build(trainingPanel, split.Train, schema, window, trainingLimit);
         var scaling = FeatureScaling.Fit(train, schema);
         return new PreparedSplit(evaluation, window, split, schema, scaling, train,
-            SampleBuilder.Build(trainingPanel, split.Validation, schema, window),
+            SampleBuilder.Build(trainingPanel, split.Validation, schema, window, validationLimit),
             SampleBuilder.Build(evaluation, split.Test, schema, window));
     }
 
