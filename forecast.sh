@@ -162,10 +162,17 @@ cmd_bench() {
   FORECAST_DEMO_KEY=$(secret)
   dotnet build src/Forecast.Api -c Release -v quiet -nologo
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
+  # The scale benchmark trains in standalone workers it starts itself; the API then runs no job server.
+  local run_server=true
+  if [ "${1:-}" = scale ]; then
+    dotnet build src/Forecast.Jobs -c Release -v quiet -nologo
+    export FORECAST_WORKER_DLL="$root/src/Forecast.Jobs/bin/Release/net10.0/Forecast.Jobs.dll"
+    run_server=false
+  fi
   # The forecasts benchmark serves the demo tenant; the bare baseline endpoint exists only in benchmark runs, and
   # the per-key rate limits are lifted: a benchmark measures what the service can do, one key at full speed.
   Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids|memory|soak) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
-  Forecast__Benchmark__BareEndpoint=true \
+  Forecast__Benchmark__BareEndpoint=true Forecast__Jobs__RunServer=$run_server \
   Forecast__RateLimits__RequestsPerSecond=1000000 Forecast__RateLimits__RequestBurst=1000000 \
   Forecast__RateLimits__IngestionBatchesPerMinute=100000 Forecast__RateLimits__TrainingsPerHour=100000 Forecast__RateLimits__TrainingBurst=1000 \
   Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
@@ -196,5 +203,5 @@ case "${1:-}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; if [ "${1:-}" = scoring ]; then cmd_bench_scoring; else cmd_bench "$@"; fi ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench soak [MINUTES]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench soak [MINUTES]|bench scale [SERIES...]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

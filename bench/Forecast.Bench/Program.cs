@@ -1,6 +1,7 @@
 using Forecast.Bench;
 using Forecast.Bench.Backtest;
 using Forecast.Bench.Ingestion;
+using Forecast.Bench.Scale;
 using Forecast.Bench.Scoring;
 using Forecast.Bench.Serving;
 using Forecast.Bench.Soak;
@@ -34,11 +35,16 @@ return args.FirstOrDefault() switch
         int.Parse(Environment.GetEnvironmentVariable("FORECAST_API_PID") ?? throw new InvalidOperationException("FORECAST_API_PID is not set; use ./forecast.sh bench soak.")),
         TimeSpan.FromMinutes(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10),
         CancellationToken.None),
+    "scale" => await ScaleBenchmark.RunAsync(
+        BenchEnvironment.FromVariables(),
+        int.Parse(Environment.GetEnvironmentVariable("FORECAST_API_PID") ?? throw new InvalidOperationException("FORECAST_API_PID is not set; use ./forecast.sh bench scale.")),
+        args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [1_000, 10_000, 100_000],
+        CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | memory [TRAININGS] | soak [MINUTES] | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | memory [TRAININGS] | soak [MINUTES] | scale [SERIES...] | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,17 +13,33 @@ namespace Forecast.Bench.Ingestion;
 internal sealed record BenchTenant(
     Guid Id, string ApiKey, IReadOnlyDictionary<string, long> AdvertiserIds, IReadOnlyDictionary<string, int> ScenarioIds)
 {
+    public static Task<BenchTenant> CreateAsync(
+        HttpClient admin, NpgsqlDataSource dataSource, string name, IReadOnlyList<DailyMetricRow> rows, CancellationToken cancellationToken) =>
+        CreateAsync(
+            admin,
+            dataSource,
+            name,
+            rows.Select(row => row.Scenario).Distinct().ToDictionary(key => key, _ => NoAttributes),
+            rows.Select(row => row.AdvertiserId).Distinct().ToDictionary(id => id, _ => NoAttributes),
+            cancellationToken);
+
+    /// <summary>A tenant with these scenarios and advertisers, each with its attributes (scenario) or profile (advertiser).</summary>
     public static async Task<BenchTenant> CreateAsync(
-        HttpClient admin, NpgsqlDataSource dataSource, string name, IReadOnlyList<DailyMetricRow> rows, CancellationToken cancellationToken)
+        HttpClient admin,
+        NpgsqlDataSource dataSource,
+        string name,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> scenarios,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> advertisers,
+        CancellationToken cancellationToken)
     {
         var response = await admin.PostAsJsonAsync("/v1/tenants", new { name }, cancellationToken);
         response.EnsureSuccessStatusCode();
         var tenant = (await response.Content.ReadFromJsonAsync<CreatedTenant>(cancellationToken))!;
         using var client = new HttpClient { BaseAddress = admin.BaseAddress };
         client.DefaultRequestHeaders.Add("X-Api-Key", tenant.ApiKey);
-        foreach (var scenario in rows.Select(row => row.Scenario).Distinct())
+        foreach (var (scenario, attributes) in scenarios)
         {
-            (await client.PutAsJsonAsync($"/v1/scenarios/{scenario}", new { name = scenario }, cancellationToken)).EnsureSuccessStatusCode();
+            (await client.PutAsJsonAsync($"/v1/scenarios/{scenario}", new { name = scenario, attributes }, cancellationToken)).EnsureSuccessStatusCode();
         }
 
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
@@ -30,13 +47,13 @@ internal sealed record BenchTenant(
             "COPY advertisers (tenant_id, external_id, name, profile, created_at, updated_at) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             var now = DateTimeOffset.UtcNow;
-            foreach (var id in rows.Select(row => row.AdvertiserId).Distinct())
+            foreach (var (id, profile) in advertisers)
             {
                 await importer.StartRowAsync(cancellationToken);
                 await importer.WriteAsync(tenant.Id, NpgsqlDbType.Uuid, cancellationToken);
                 await importer.WriteAsync(id, NpgsqlDbType.Text, cancellationToken);
                 await importer.WriteAsync(id, NpgsqlDbType.Text, cancellationToken);
-                await importer.WriteAsync("{}", NpgsqlDbType.Jsonb, cancellationToken);
+                await importer.WriteAsync(JsonSerializer.Serialize(profile), NpgsqlDbType.Jsonb, cancellationToken);
                 await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
                 await importer.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
             }
@@ -65,6 +82,8 @@ internal sealed record BenchTenant(
 
         return ids;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
     private sealed record CreatedTenant(Guid Id, string ApiKey);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -20,11 +19,10 @@ internal static class DailyOperation
         var newDay = DateOnly.Parse(current.GetProperty("asOf").GetString()!).AddDays(1);
         var rows = await NewDayAsync(client, newDay, cancellationToken);
         (await client.PostAsJsonAsync("/v1/ingest/daily-metrics", new { rows }, cancellationToken)).EnsureSuccessStatusCode();
-        var clock = Stopwatch.StartNew();
 
-        var fresh = WaitUntilFreshAsync(client, advertiser, newDay, clock, cancellationToken);
+        var fresh = Freshness.WaitAsync(client, advertiser, newDay, cancellationToken);
         var rightAfter = await Wrk.RunAsync(forecastUrl, demoKey, connections: 16, seconds: 3, null, cancellationToken);
-        var lag = await fresh;
+        var lag = TimeSpan.FromSeconds(await fresh);
         var after = await Wrk.RunAsync(forecastUrl, demoKey, connections: 16, seconds: 10, null, cancellationToken);
         return new Outcome(lag, rows.Count, rightAfter, after);
     }
@@ -56,21 +54,5 @@ internal static class DailyOperation
         }
 
         return rows;
-    }
-
-    private static async Task<TimeSpan> WaitUntilFreshAsync(HttpClient client, string advertiser, DateOnly day, Stopwatch clock, CancellationToken cancellationToken)
-    {
-        while (clock.Elapsed < TimeSpan.FromMinutes(5))
-        {
-            var forecast = await client.GetFromJsonAsync<JsonElement>($"/v1/advertisers/{advertiser}/forecasts", cancellationToken);
-            if (forecast.GetProperty("servedFrom").GetString() == "batch-scored" && forecast.GetProperty("asOf").GetString() == $"{day:yyyy-MM-dd}")
-            {
-                return clock.Elapsed;
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        throw new TimeoutException($"The forecasts table was not fresh for {day} within 5 minutes of the ingest.");
     }
 }

@@ -72,6 +72,6 @@ internal sealed record ChampionGate(
         championValidationSmape = Champion?.ToDictionary(pair => pair.Key.Name(), pair => pair.Value),
         championId = ChampionId,
         promoted = CandidateWins,
-        training = new { report.Epochs, report.BestEpoch, report.BestValidationDeviance, report.Seconds, report.SamplesPerSecond },
+        training = new { report.Epochs, report.BestEpoch, report.BestValidationDeviance, report.Seconds, report.SamplesPerSecond, report.TrainingSamples },
     };
 }

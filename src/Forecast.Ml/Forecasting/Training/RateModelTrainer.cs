@@ -43,7 +43,7 @@ public static class RateModelTrainer
         bestWeights.Restore(model);
 
         model.eval();
-        return new TrainingReport(epoch, bestEpoch, best, clock.Elapsed.TotalSeconds, samplesSeen / clock.Elapsed.TotalSeconds);
+        return new TrainingReport(epoch, bestEpoch, best, clock.Elapsed.TotalSeconds, samplesSeen / clock.Elapsed.TotalSeconds, train.Size);
     }
 
     private static double RunEpoch(RateModel model, optim.Optimizer optimizer, ForecastBatch train, TrainingOptions options, Generator shuffling)

@@ -10,4 +10,4 @@ public sealed record TrainingProgress(
     bool Improved);
 
 /// <summary>How a training run ended; the model holds the weights of <see cref="BestEpoch"/>.</summary>
-public sealed record TrainingReport(int Epochs, int BestEpoch, double BestValidationDeviance, double Seconds, double SamplesPerSecond);
+public sealed record TrainingReport(int Epochs, int BestEpoch, double BestValidationDeviance, double Seconds, double SamplesPerSecond, long TrainingSamples);
