@@ -40,17 +40,32 @@ public static class RateModelPredictor
         return new Predictions(rates, zero, attention?.ToArray());
     }
 
-    /// <summary>Mean Poisson deviance over the known targets of each task, averaged over tasks, in scaled units.</summary>
+    /// <summary>
+    /// Mean Poisson deviance over the known targets of each task, averaged over tasks, in scaled units. Summed batch by
+    /// batch: one forward over a 50,000-sample validation set held gigabytes of activations and ran at a third of the speed.
+    /// </summary>
     public static double MeanDeviance(RateModel model, ForecastBatch samples)
     {
         model.eval();
         using var inference = inference_mode();
-        using var scope = NewDisposeScope();
-        var rate = model.forward(samples).LogRate.exp().clamp_min(1e-8);
-        var y = samples.Targets;
-        var deviance = 2 * (where(y > 0, y * (y / rate).log(), zeros_like(y)) - (y - rate)) * samples.TargetMask;
-        var known = samples.TargetMask.sum(dim: 0);
-        var perTask = deviance.sum(dim: 0) / known.clamp_min(1);
-        return (perTask.sum() / (known > 0).sum().clamp_min(1)).item<float>();
+        var tasks = ForecastTasks.All.Count;
+        var (deviance, known) = (new double[tasks], new double[tasks]);
+        for (long start = 0; start < samples.Size; start += BatchSize)
+        {
+            using var scope = NewDisposeScope();
+            var batch = samples.Rows(start, Math.Min(BatchSize, samples.Size - start));
+            var rate = model.forward(batch).LogRate.exp().clamp_min(1e-8);
+            var y = batch.Targets;
+            var perSample = 2 * (where(y > 0, y * (y / rate).log(), zeros_like(y)) - (y - rate)) * batch.TargetMask;
+            var (sums, counts) = (perSample.sum(dim: 0).data<float>().ToArray(), batch.TargetMask.sum(dim: 0).data<float>().ToArray());
+            for (var task = 0; task < tasks; task++)
+            {
+                deviance[task] += sums[task];
+                known[task] += counts[task];
+            }
+        }
+
+        var trained = Enumerable.Range(0, tasks).Where(task => known[task] > 0).ToList();
+        return trained.Count == 0 ? 0 : trained.Average(task => deviance[task] / known[task]);
     }
 }
