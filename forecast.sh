@@ -179,8 +179,10 @@ cmd_bench() {
     dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
   bench_api=$!
   for _ in $(seq 1 120); do curl -sf "$FORECAST_API_URL/health/ready" >/dev/null && break; sleep 0.5; done
-  FORECAST_API_PID=$bench_api dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll "$@"
+  local status=0
+  FORECAST_API_PID=$bench_api dotnet bench/Forecast.Bench/bin/Release/net10.0/Forecast.Bench.dll "$@" || status=$?
   [ -z "${BENCH_KEEP_LOG:-}" ] || cp "$bench_work/api.log" "$BENCH_KEEP_LOG"
+  return "$status"
 }
 
 # backtest: every forecasting model on the shipped real data, on one temporal split; prints the tables (no database).

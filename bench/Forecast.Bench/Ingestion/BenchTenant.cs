@@ -61,6 +61,12 @@ internal sealed record BenchTenant(
             await importer.CompleteAsync(cancellationToken);
         }
 
+        // Copied in at once rather than upserted one by one: the planner should know them as autovacuum soon would.
+        await using (var analyze = dataSource.CreateCommand("ANALYZE advertisers"))
+        {
+            await analyze.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return new BenchTenant(
             tenant.Id,
             tenant.ApiKey,

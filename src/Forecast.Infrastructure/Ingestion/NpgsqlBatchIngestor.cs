@@ -17,6 +17,10 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
 {
     private const int BulkLoadRows = 10_000;
 
+    // A 100,000-row batch merging into a large table on a busy machine can outlast Npgsql's default 30 s, which would
+    // end a healthy batch as a timeout (reported as the database being unavailable).
+    private const int BatchCommandTimeoutSeconds = 300;
+
     public async Task<IngestionResult> IngestAsync<TRow>(
         Guid tenantId, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
     {
@@ -48,6 +52,9 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
             ON COMMIT DROP
             """, cancellationToken);
         await CopyAsync(connection, table, rows, cancellationToken);
+        // Temporary tables are never analyzed by autovacuum: without statistics the planner joins up to 100,000 staged
+        // rows to the tenant's advertisers and facts blind.
+        await ExecuteAsync(connection, "ANALYZE batch_rows", cancellationToken);
         await RejectUnknownReferencesAsync(connection, tenantId, cancellationToken);
 
         await transaction.SaveAsync("merge", cancellationToken);
@@ -80,6 +87,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
     {
         await using var importer = await connection.BeginBinaryImportAsync(
             "COPY batch_rows FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = TimeSpan.FromSeconds(BatchCommandTimeoutSeconds);
         for (var index = 0; index < rows.Count; index++)
         {
             var row = rows[index];
@@ -137,7 +145,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
         await using var command = new NpgsqlCommand($"""
             WITH merged AS ({table.MergeSql})
             SELECT count(*) FILTER (WHERE inserted)::int, count(*) FILTER (WHERE NOT inserted)::int FROM merged
-            """, connection);
+            """, connection) { CommandTimeout = BatchCommandTimeoutSeconds };
         command.Parameters.AddWithValue("tenant", tenantId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -147,7 +155,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
     private static async Task<Dictionary<string, string[]>> ReadErrorsAsync(
         NpgsqlConnection connection, string sql, Guid? tenantId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BatchCommandTimeoutSeconds };
         if (tenantId is { } tenant)
         {
             command.Parameters.AddWithValue("tenant", tenant);
@@ -167,7 +175,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = BatchCommandTimeoutSeconds };
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
