@@ -24,9 +24,11 @@ internal static class ScaleBenchmark
         await using var dataSource = NpgsqlDataSource.Create(environment.ConnectionString);
         using var worker = WorkerProcess.Start(1);
 
-        // First, while the database is small: the largest size may not finish on a small machine.
-        var (one, two) = await TwoWorkers.CompareAsync(environment, admin, dataSource, ReplayedTenantData.Of(demo, sizes.Min()), cancellationToken);
-        Console.WriteLine($"two tenants of {sizes.Min():N0} series trained at the same time: one worker {one:F0} s, two worker processes {two:F0} s (wall time ratio {two / one:F2})");
+        // First, while the database is small: the largest size may not finish on a small machine. The comparison is of
+        // workers, not sizes: two tenants of at most 1,000 series.
+        var pairSize = Math.Min(sizes.Min(), 1_000);
+        var (one, two) = await TwoWorkers.CompareAsync(environment, admin, dataSource, ReplayedTenantData.Of(demo, pairSize), cancellationToken);
+        Console.WriteLine($"two tenants of {pairSize:N0} series trained at the same time: one worker {one:F0} s, two worker processes {two:F0} s (wall time ratio {two / one:F2})");
 
         var results = new List<ScaleRow>();
         foreach (var size in sizes)
@@ -57,6 +59,7 @@ internal static class ScaleBenchmark
         var advertiser = data.DailyMetrics.Where(row => row.Date == lastDay && row.Impressions > 0).Select(row => row.AdvertiserId).First();
         var scoring = await Freshness.WaitAsync(client, advertiser, lastDay, cancellationToken);
         var (tableRows, tableBytes) = await ForecastTableAsync(dataSource, tenant.Id, cancellationToken);
+        await JobQueue.DrainedAsync(dataSource, cancellationToken); // reads measured beside a re-scoring would measure both
 
         var url = $"{environment.ApiUrl}v1/advertisers/{advertiser}/forecasts";
         await Wrk.RunAsync(url, tenant.ApiKey, connections: 4, seconds: 2, null, cancellationToken); // warm-up
