@@ -22,7 +22,10 @@ public sealed class ScoreForecastsJob(
         await using var running = await runLock.AcquireAsync(tenantId, "score-forecasts", cancellationToken);
         using var activity = ForecastTelemetry.Activities.StartActivity("score forecasts");
         using var champion = await champions.GetAsync(tenantId, cancellationToken);
-        var (_, panel) = await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
+        // The champion first: a new tenant's ingestion queues a re-scoring per batch, and each read the whole recent
+        // history before finding no model to score with (seen during a 100,000-series load in bench scale, which ran at
+        // ~4,500 rows/s against ~33,000 at 10,000 series).
+        var (_, panel) = champion is null ? (null, null) : await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
         if (champion is null || panel is null)
         {
             logger.LogInformation("Tenant {TenantId}: nothing to score (no champion or no data)", tenantId);
