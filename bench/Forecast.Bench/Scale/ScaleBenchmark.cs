@@ -33,9 +33,8 @@ internal static class ScaleBenchmark
         var results = new List<ScaleRow>();
         foreach (var size in sizes)
         {
-            var row = await MeasureAsync(environment, admin, dataSource, ReplayedTenantData.Of(demo, size), $"scale-{size}", cancellationToken);
-            row = row with { ApiRssMb = ProcessMemory.Of(apiProcessId).RssMb, WorkerRssMb = ProcessMemory.Of(worker.Id).RssMb, WorkerPeakMb = ProcessMemory.Of(worker.Id).PeakMb };
-            results.Add(row);
+            results.Add(await MeasureAsync(
+                environment, admin, dataSource, ReplayedTenantData.Of(demo, size), $"scale-{size}", (apiProcessId, worker.Id), cancellationToken));
             Print(results);
         }
 
@@ -43,7 +42,8 @@ internal static class ScaleBenchmark
     }
 
     private static async Task<ScaleRow> MeasureAsync(
-        BenchEnvironment environment, HttpClient admin, NpgsqlDataSource dataSource, ReplayedTenantData data, string name, CancellationToken cancellationToken)
+        BenchEnvironment environment, HttpClient admin, NpgsqlDataSource dataSource, ReplayedTenantData data, string name,
+        (int Api, int Worker) processes, CancellationToken cancellationToken)
     {
         var tenant = await BenchTenant.CreateAsync(admin, dataSource, name, data.Scenarios, data.Advertisers, cancellationToken);
         using var client = new HttpClient { BaseAddress = environment.ApiUrl, Timeout = TimeSpan.FromMinutes(10) };
@@ -75,7 +75,7 @@ internal static class ScaleBenchmark
 
         return new ScaleRow(data.Series.Count, data.DailyMetrics.Count + data.BehaviourEvents.Count, ingestion, trainingSeconds,
             training.Epochs, training.Seconds / Math.Max(1, training.Epochs), training.Samples, scoring, tableRows, tableBytes,
-            fresh, nextDay.Count, newDayIngest, freshnessLag, afterIngest, 0, 0, 0);
+            fresh, nextDay.Count, newDayIngest, freshnessLag, afterIngest, ProcessMemory.Of(processes.Api), ProcessMemory.Of(processes.Worker));
     }
 
     private static async Task<(int Epochs, double Seconds, string Samples)> TrainingReportAsync(HttpClient client, CancellationToken cancellationToken)
@@ -103,12 +103,12 @@ internal static class ScaleBenchmark
         {
             Console.WriteLine($"  {row.Series,6:N0}  {row.RowsIn,9:N0}  {row.IngestSeconds,8:F1}  {row.TrainSeconds,7:F0}  {row.Epochs,6}  {row.SecondsPerEpoch,7:F1}  {row.TrainingSamples,13}  {row.ScoreSeconds,7:F1}  "
                 + $"{row.TableRows,10:N0}  {row.TableBytes / 1048576.0,8:F1}  {row.Fresh.RequestsPerSecond,15:N0}  {row.NewDayRows,12:N0}  {row.NewDayIngestSeconds,8:F2}  {row.FreshnessLag,13:F1}  "
-                + $"{row.RightAfterIngest.RequestsPerSecond,21:N0}  {row.ApiRssMb,10:F0}  {row.WorkerRssMb,8:F0}/{row.WorkerPeakMb:F0}");
+                + $"{row.RightAfterIngest.RequestsPerSecond,21:N0}  {row.Api.RssMb,10:F0}  {row.Worker.RssMb,8:F0}/{row.Worker.PeakMb:F0}");
         }
     }
 
     private sealed record ScaleRow(
         int Series, int RowsIn, double IngestSeconds, double TrainSeconds, int Epochs, double SecondsPerEpoch, string TrainingSamples,
         double ScoreSeconds, long TableRows, long TableBytes, Wrk.Result Fresh, int NewDayRows, double NewDayIngestSeconds,
-        double FreshnessLag, Wrk.Result RightAfterIngest, double ApiRssMb, double WorkerRssMb, double WorkerPeakMb);
+        double FreshnessLag, Wrk.Result RightAfterIngest, (double RssMb, double PeakMb) Api, (double RssMb, double PeakMb) Worker);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Forecast.Application.Forecasts;
+using Forecast.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -69,14 +70,12 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         var filters = "";
         if (advertiserIds is not null)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = advertiserIds.ToArray() });
-            filters += $" AND a.external_id = ANY(${command.Parameters.Count})";
+            filters += $" AND a.external_id = ANY({NpgsqlQueries.Placeholder(command.Parameters, advertiserIds.ToArray())})";
         }
 
         if (scenario is not null)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = scenario });
-            filters += $" AND s.key = ${command.Parameters.Count}";
+            filters += $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
         }
 
         command.CommandText = $"""

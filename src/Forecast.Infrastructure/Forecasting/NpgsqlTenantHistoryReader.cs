@@ -2,6 +2,7 @@ using System.Text.Json;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
+using Forecast.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Forecast.Infrastructure.Forecasting;
@@ -79,11 +80,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
     {
         var command = new NpgsqlBatchCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        string Next(object value)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-            return $"${command.Parameters.Count}";
-        }
+        string Next(object value) => NpgsqlQueries.Placeholder(command.Parameters, value);
 
         if (sql.Contains("{advertisers}", StringComparison.Ordinal))
         {

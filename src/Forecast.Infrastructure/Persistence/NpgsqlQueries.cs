@@ -17,6 +17,13 @@ internal static class NpgsqlQueries
         return command;
     }
 
+    /// <summary>Adds a positional parameter and returns its placeholder ($n), for filters written into SQL only when asked for.</summary>
+    public static string Placeholder(NpgsqlParameterCollection parameters, object value)
+    {
+        parameters.Add(new NpgsqlParameter { Value = value });
+        return $"${parameters.Count}";
+    }
+
     public static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] parameters)
     {
         await using var command = Command(connection, sql, parameters);
