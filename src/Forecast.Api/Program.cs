@@ -47,6 +47,7 @@ app.MapGroup("/v1")
     .MapIngestionApi()
     .MapModelsApi()
     .MapForecastsApi()
+    .MapAccuracyApi()
     .MapBidsApi();
 if (app.Configuration.GetValue<bool>("Forecast:Benchmark:BareEndpoint"))
 {

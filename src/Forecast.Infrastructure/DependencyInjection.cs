@@ -1,3 +1,4 @@
+using Forecast.Application.Accuracy;
 using Forecast.Application.Bids;
 using Forecast.Application.Common;
 using Forecast.Application.Common.Persistence;
@@ -56,6 +57,7 @@ public static class DependencyInjection
         services.AddHostedService<ApiKeyRevocationListener>();
         services.AddSingleton<ITenantHistoryReader, NpgsqlTenantHistoryReader>();
         services.AddSingleton<IForecastStore, NpgsqlForecastStore>();
+        services.AddSingleton<IForecastAccuracyStore, NpgsqlForecastAccuracyStore>();
         services.AddSingleton<IAdStatsReader, NpgsqlAdStatsReader>();
         services.AddSingleton<IConversionReader, NpgsqlConversionReader>();
         services.AddSingleton<IAuctionMarketReader, NpgsqlAuctionMarketReader>();

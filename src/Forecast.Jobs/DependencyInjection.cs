@@ -1,5 +1,7 @@
+using Forecast.Application.Accuracy;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
+using Forecast.Jobs.Accuracy;
 using Forecast.Jobs.Ctr;
 using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
@@ -52,6 +54,8 @@ public static class DependencyInjection
 
         services.AddScoped<TrainM2MJob>();
         services.AddScoped<ScoreForecastsJob>();
+        services.AddScoped<ForecastAccuracyMonitor>();
+        services.Configure<AccuracyOptions>(configuration.GetSection(AccuracyOptions.Section));
         services.AddScoped<PruneModelsJob>();
         services.AddScoped<TrainCtrJob>();
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();

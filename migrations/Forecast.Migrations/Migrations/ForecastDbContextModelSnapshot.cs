@@ -116,6 +116,136 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Forecast.Domain.Forecasts.ForecastSnapshot", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<long>("AdvertiserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("advertiser_id");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<double>("ChurnProbability")
+                        .HasColumnType("double precision")
+                        .HasColumnName("churn_probability");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("HorizonDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("horizon_days");
+
+                    b.Property<int>("ModelVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_version");
+
+                    b.Property<string>("Tasks")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("tasks");
+
+                    b.HasKey("TenantId", "ModelId", "AsOf", "AdvertiserId", "ScenarioId")
+                        .HasName("pk_forecast_snapshots");
+
+                    b.HasIndex("TenantId", "ScenarioId")
+                        .HasDatabaseName("ix_forecast_snapshots_tenant_id_scenario_id");
+
+                    b.HasIndex("TenantId", "AdvertiserId", "AsOf")
+                        .HasDatabaseName("ix_forecast_snapshots_tenant_id_advertiser_id_as_of");
+
+                    b.ToTable("forecast_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("Forecast.Domain.Forecasts.RealizedAccuracy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("model_id");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<int>("ScenarioId")
+                        .HasColumnType("integer")
+                        .HasColumnName("scenario_id");
+
+                    b.Property<string>("Task")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("task");
+
+                    b.Property<double?>("AbsoluteErrorSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("absolute_error_sum");
+
+                    b.Property<double?>("ActualSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("actual_sum");
+
+                    b.Property<double?>("BrierSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("brier_sum");
+
+                    b.Property<int?>("Covered")
+                        .HasColumnType("integer")
+                        .HasColumnName("covered");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("evaluated_at");
+
+                    b.Property<double?>("NaiveAbsoluteErrorSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("naive_absolute_error_sum");
+
+                    b.Property<double?>("NaiveBrierSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("naive_brier_sum");
+
+                    b.Property<double?>("NaiveSmapeSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("naive_smape_sum");
+
+                    b.Property<int>("Pairs")
+                        .HasColumnType("integer")
+                        .HasColumnName("pairs");
+
+                    b.Property<double?>("SmapeSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("smape_sum");
+
+                    b.HasKey("TenantId", "ModelId", "AsOf", "ScenarioId", "Task")
+                        .HasName("pk_realized_accuracy");
+
+                    b.HasIndex("TenantId", "AsOf")
+                        .HasDatabaseName("ix_realized_accuracy_tenant_id_as_of");
+
+                    b.HasIndex("TenantId", "ScenarioId")
+                        .HasDatabaseName("ix_realized_accuracy_tenant_id_scenario_id");
+
+                    b.ToTable("realized_accuracy", (string)null);
+                });
+
             modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -402,6 +532,19 @@ namespace Forecast.Migrations.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("data_fingerprint");
 
+                    b.Property<DateOnly?>("DriftDetectedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("drift_detected_on");
+
+                    b.Property<string>("DriftReason")
+                        .HasColumnType("text")
+                        .HasColumnName("drift_reason");
+
+                    b.Property<string>("DriftRetrainingJob")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("drift_retraining_job");
+
                     b.Property<string>("Error")
                         .HasColumnType("text")
                         .HasColumnName("error");
@@ -586,6 +729,33 @@ namespace Forecast.Migrations.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_advertisers_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Forecast.Domain.Forecasts.ForecastSnapshot", b =>
+                {
+                    b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "AdvertiserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecast_snapshots_advertisers_tenant_id_advertiser_id");
+
+                    b.HasOne("Forecast.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecast_snapshots_scenarios_tenant_id_scenario_id");
+                });
+
+            modelBuilder.Entity("Forecast.Domain.Forecasts.RealizedAccuracy", b =>
+                {
+                    b.HasOne("Forecast.Domain.Scenarios.Scenario", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId", "ScenarioId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_realized_accuracy_scenarios_tenant_id_scenario_id");
                 });
 
             modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>

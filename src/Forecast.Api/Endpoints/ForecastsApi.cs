@@ -21,7 +21,8 @@ internal static class ForecastsApi
             .RequireAuthorization(ApiKeyDefaults.TenantPolicy)
             .WithSummary("Forecast an advertiser's next days in every scenario")
             .WithDescription("Spend (when sent), impressions, clicks and active days over the horizon with 80% intervals, churn probability, "
-                + "as-of date, model version and the experts' attention weights. 409 when the tenant has no champion model yet.")
+                + "as-of date, model version and the experts' attention weights. 409 when the tenant has no champion model yet. "
+                + "With asOf=YYYY-MM-DD, the forecast as it was issued as of that past day (404 when none was, or it is past retention).")
             .ProducesProblem(StatusCodes.Status409Conflict);
         v1.MapGet("/advertisers/{id}/forecasts/chart", Chart)
             .WithTags("Forecasts")
@@ -63,6 +64,6 @@ internal static class ForecastsApi
     public sealed record ForecastQueryBody(IReadOnlyList<string> AdvertiserIds, string? Scenario = null);
 
     private static async Task<Ok<AdvertiserForecastDto>> GetAdvertiserForecasts(
-        string id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, int horizon = 7, string? scenario = null) =>
-        TypedResults.Ok(await mediator.Send(new GetAdvertiserForecasts(user.TenantId(), id, horizon, scenario), cancellationToken));
+        string id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, int horizon = 7, string? scenario = null, DateOnly? asOf = null) =>
+        TypedResults.Ok(await mediator.Send(new GetAdvertiserForecasts(user.TenantId(), id, horizon, scenario, asOf), cancellationToken));
 }

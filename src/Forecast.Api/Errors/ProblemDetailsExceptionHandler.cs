@@ -14,7 +14,7 @@ namespace Forecast.Api.Errors;
 /// unreadable bodies, write races, and the database being unreachable (503 with Retry-After: the request left nothing
 /// behind and can be repeated). Anything else is a bug and is left to the 500 handler.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -35,6 +35,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
                 "The request body is missing",
                 "This operation needs a JSON body (not empty, not null); nothing was written.",
                 new Dictionary<string, string[]> { ["body"] = ["A JSON object is required."] }),
+            BadHttpRequestException unbound when UnboundParameter().Match(unbound.Message) is { Success: true } match => Problem(
+                StatusCodes.Status400BadRequest,
+                "The request is invalid",
+                unbound.Message,
+                new Dictionary<string, string[]> { [match.Groups["name"].Value] = [$"'{match.Groups["value"].Value}' is not a valid {match.Groups["type"].Value.TrimEnd('?')}."] }),
             BadHttpRequestException badRequest => Problem(badRequest.StatusCode, "The request cannot be read", badRequest.Message),
             DbUpdateException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => Problem(
                 StatusCodes.Status409Conflict,
@@ -68,6 +73,10 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             Exception = exception,
         });
     }
+
+    /// <summary>ASP.NET's message for a query or route value of the wrong type: 'Failed to bind parameter "DateOnly? asOf" from "x".'</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""")]
+    private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 
     private static int StatusOf(ProblemKind kind) => kind switch
     {

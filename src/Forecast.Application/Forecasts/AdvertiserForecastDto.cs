@@ -11,7 +11,8 @@ namespace Forecast.Application.Forecasts;
 /// <param name="ServedFrom">
 /// <c>batch-scored</c>: read from the forecasts table, scored from the tenant's latest day by this champion (it is
 /// rescored after every training and every ingestion that changes daily metrics or behaviour); <c>computed-now</c>:
-/// that table was not yet up to date for this advertiser, so the forecast was computed for this request.
+/// that table was not yet up to date for this advertiser, so the forecast was computed for this request; <c>issued</c>:
+/// read back, with <c>asOf</c>, as it was issued on a past day.
 /// </param>
 public sealed record AdvertiserForecastDto(
     string AdvertiserId,
@@ -25,6 +26,7 @@ public sealed record AdvertiserForecastDto(
 {
     public const string BatchScored = "batch-scored";
     public const string ComputedNow = "computed-now";
+    public const string Issued = "issued";
 }
 
 /// <summary>One scenario's forecast.</summary>

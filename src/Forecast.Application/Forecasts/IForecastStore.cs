@@ -5,13 +5,21 @@ public sealed record StoredScenarioForecast(string AdvertiserId, DateOnly AsOf, 
 
 /// <summary>
 /// The batch-scored forecasts of a tenant. Reads return only fresh rows: scored from the tenant's latest day of
-/// metrics by the given model; anything else is recomputed online.
+/// metrics by the given model; anything else is recomputed online. Every replacement also keeps its rows as dated
+/// snapshots, the forecasts as issued that day.
 /// </summary>
 public interface IForecastStore
 {
-    /// <summary>Replaces all of the tenant's stored forecasts in one transaction.</summary>
+    /// <summary>Replaces all of the tenant's stored forecasts, and keeps them as the snapshots of their model and day, in one transaction.</summary>
     Task ReplaceAsync(Guid tenantId, IReadOnlyList<StoredScenarioForecast> forecasts, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The forecast of an advertiser issued as of a day (every scenario, or one), from the model that scored that day last;
+    /// empty when none was.
+    /// </summary>
+    Task<IReadOnlyList<StoredScenarioForecast>> ReadSnapshotAsync(
+        Guid tenantId, string advertiserId, DateOnly asOf, string? scenario, CancellationToken cancellationToken);
 }

@@ -24,6 +24,7 @@ namespace Forecast.Application.Models;
 /// task, which one serves each task, scenario and activity segment, the intervals and the churn source.
 /// </param>
 /// <param name="Error">Why training failed, when it did.</param>
+/// <param name="Drift">m2m champions: the last time its live accuracy drifted, why, and the retraining it queued.</param>
 public sealed record ModelDto(
     Guid Id,
     string Kind,
@@ -37,7 +38,8 @@ public sealed record ModelDto(
     string? DataFingerprint,
     JsonElement? HyperParameters,
     JsonElement? Metrics,
-    string? Error)
+    string? Error,
+    ModelDriftDto? Drift)
 {
     /// <summary>
     /// The projection queries use: it names every column but the artifact, so listing models never reads the weights.
@@ -55,7 +57,8 @@ public sealed record ModelDto(
         model.DataFingerprint,
         Parse(model.HyperParameters),
         Parse(model.Metrics),
-        model.Error);
+        model.Error,
+        model.DriftDetectedOn == null ? null : new ModelDriftDto(model.DriftDetectedOn.Value, model.DriftReason!, model.DriftRetrainingJob!));
 
     private static readonly Func<RegisteredModel, ModelDto> Compiled = Projection.Compile();
 
@@ -63,3 +66,9 @@ public sealed record ModelDto(
 
     public static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();
 }
+
+/// <summary>Drift found in a champion's live accuracy.</summary>
+/// <param name="DetectedOn">The tenant's latest day of data when it was found.</param>
+/// <param name="Reason">What the drift rule saw: live SMAPE against validation, or the seasonal naive ahead.</param>
+/// <param name="RetrainingJob">The training job it queued (<c>GET /v1/jobs/{id}</c>).</param>
+public sealed record ModelDriftDto(DateOnly DetectedOn, string Reason, string RetrainingJob);

@@ -55,6 +55,18 @@ public sealed class RegisteredModel
 
     public string? Error { get; private set; }
 
+    /// <summary>
+    /// The last day of data on which the live accuracy of this champion was found drifting; null when never. Written by
+    /// the accuracy monitoring with one UPDATE (loading the row would read the artifact).
+    /// </summary>
+    public DateOnly? DriftDetectedOn { get; private set; }
+
+    /// <summary>What the drift rule saw, in words (live against validation, or naive ahead).</summary>
+    public string? DriftReason { get; private set; }
+
+    /// <summary>The retraining job that the drift queued.</summary>
+    public string? DriftRetrainingJob { get; private set; }
+
     public static RegisteredModel StartTraining(Guid tenantId, string kind, string architecture, int version, DateTimeOffset now) =>
         new(tenantId, Guid.CreateVersion7(now), kind, architecture, version, now);
 

@@ -6,7 +6,10 @@ using NpgsqlTypes;
 
 namespace Forecast.Infrastructure.Forecasting;
 
-/// <summary>The forecasts table: replaced whole per tenant by binary COPY, read back fresh rows only.</summary>
+/// <summary>
+/// The forecasts table: replaced whole per tenant by binary COPY, read back fresh rows only; each replacement is also
+/// kept in the snapshots table under its model and day.
+/// </summary>
 internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvider clock) : IForecastStore
 {
     public async Task ReplaceAsync(Guid tenantId, IReadOnlyList<StoredScenarioForecast> forecasts, CancellationToken cancellationToken)
@@ -57,6 +60,19 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
             await replace.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // A day scored again by the same model (a correction batch) replaces that day's snapshot.
+        await using (var snapshot = new NpgsqlCommand("""
+            INSERT INTO forecast_snapshots (tenant_id, model_id, as_of, advertiser_id, scenario_id, horizon_days, model_version, churn_probability, tasks, created_at)
+            SELECT tenant_id, model_id, as_of, advertiser_id, scenario_id, horizon_days, model_version, churn_probability, tasks, created_at
+            FROM forecasts WHERE tenant_id = $1
+            ON CONFLICT (tenant_id, model_id, as_of, advertiser_id, scenario_id) DO UPDATE
+            SET churn_probability = excluded.churn_probability, tasks = excluded.tasks, created_at = excluded.created_at
+            """, connection))
+        {
+            snapshot.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            await snapshot.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -87,6 +103,34 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
               AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1){filters}
             ORDER BY a.external_id, s.key
             """;
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredScenarioForecast>> ReadSnapshotAsync(
+        Guid tenantId, string advertiserId, DateOnly asOf, string? scenario, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = advertiserId });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf });
+        var filter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
+        // The model that scored the day last: a day scored before and after a promotion keeps both models' snapshots.
+        command.CommandText = $"""
+            SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
+            FROM advertisers a
+            JOIN forecast_snapshots f ON f.tenant_id = a.tenant_id AND f.advertiser_id = a.id AND f.as_of = $3
+            JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
+            WHERE a.tenant_id = $1 AND a.external_id = $2{filter}
+              AND f.model_id = (SELECT latest.model_id FROM forecast_snapshots latest
+                                WHERE latest.tenant_id = $1 AND latest.advertiser_id = a.id AND latest.as_of = $3
+                                ORDER BY latest.created_at DESC LIMIT 1)
+            ORDER BY s.key
+            """;
+        return await ReadRowsAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<StoredScenarioForecast>> ReadRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         var rows = new List<StoredScenarioForecast>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -26,6 +26,10 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
 
     public DbSet<StoredForecast> Forecasts => Set<StoredForecast>();
 
+    public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
+
+    public DbSet<RealizedAccuracy> RealizedAccuracy => Set<RealizedAccuracy>();
+
     public DbSet<DailyMetric> DailyMetrics => Set<DailyMetric>();
 
     public DbSet<BehaviourEvent> BehaviourEvents => Set<BehaviourEvent>();

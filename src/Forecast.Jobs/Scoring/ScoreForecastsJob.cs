@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
+using Forecast.Jobs.Accuracy;
 using Forecast.Ml;
 using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
@@ -11,10 +12,16 @@ namespace Forecast.Jobs.Scoring;
 
 /// <summary>
 /// Batch-scores every advertiser × scenario of a tenant with its champion from the latest day of data, and replaces
-/// the tenant's stored forecasts in one transaction. Follows every training run.
+/// the tenant's stored forecasts in one transaction (kept as that day's snapshots too). Follows every training run and
+/// every ingestion that changes daily metrics or behaviour; then judges the forecasts whose horizon has now arrived.
 /// </summary>
 public sealed class ScoreForecastsJob(
-    ChampionModels champions, ITenantHistoryReader history, IForecastStore store, ITenantRunLock runLock, ILogger<ScoreForecastsJob> logger)
+    ChampionModels champions,
+    ITenantHistoryReader history,
+    IForecastStore store,
+    ForecastAccuracyMonitor accuracy,
+    ITenantRunLock runLock,
+    ILogger<ScoreForecastsJob> logger)
 {
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120])]
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
@@ -42,5 +49,6 @@ public sealed class ScoreForecastsJob(
         ForecastTelemetry.Scored(forecasts.Count, clock.Elapsed.TotalSeconds);
         logger.LogInformation("Tenant {TenantId}: scored {Count} forecasts with M2M v{Version} in {Scoring:F2} s ({Rate:N0}/s), stored in {Total:F2} s",
             tenantId, forecasts.Count, champion.Version, scored, forecasts.Count / Math.Max(scored, 1e-6), clock.Elapsed.TotalSeconds);
+        await accuracy.RunAsync(tenantId, cancellationToken);
     }
 }

@@ -5,8 +5,11 @@ using Mediator;
 
 namespace Forecast.Application.Forecasts.GetAdvertiserForecasts;
 
-/// <summary>The champion model's forecast of one advertiser, in all its scenarios or one.</summary>
-public sealed record GetAdvertiserForecasts(Guid TenantId, string AdvertiserId, int Horizon, string? Scenario) : IQuery<AdvertiserForecastDto>;
+/// <summary>
+/// The champion model's forecast of one advertiser, in all its scenarios or one; with <c>AsOf</c>, the forecast that was
+/// issued as of that past day (kept as a snapshot by the scoring run of that day).
+/// </summary>
+public sealed record GetAdvertiserForecasts(Guid TenantId, string AdvertiserId, int Horizon, string? Scenario, DateOnly? AsOf = null) : IQuery<AdvertiserForecastDto>;
 
 public sealed class GetAdvertiserForecastsValidator : AbstractValidator<GetAdvertiserForecasts>
 {
@@ -20,7 +23,7 @@ public sealed class GetAdvertiserForecastsValidator : AbstractValidator<GetAdver
     }
 }
 
-public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, IAdvertiserForecaster forecaster)
+public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, IAdvertiserForecaster forecaster, IForecastStore store)
     : IQueryHandler<GetAdvertiserForecasts, AdvertiserForecastDto>
 {
     /// <summary>
@@ -29,6 +32,11 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
     /// </summary>
     public async ValueTask<AdvertiserForecastDto> Handle(GetAdvertiserForecasts query, CancellationToken cancellationToken)
     {
+        if (query.AsOf is { } asOf)
+        {
+            return await IssuedAsync(query, asOf, cancellationToken);
+        }
+
         try
         {
             var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
@@ -45,6 +53,24 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
             await EnsureExistsAsync(query, cancellationToken);
             throw;
         }
+    }
+
+    private async Task<AdvertiserForecastDto> IssuedAsync(GetAdvertiserForecasts query, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var issued = await store.ReadSnapshotAsync(query.TenantId, query.AdvertiserId, asOf, query.Scenario, cancellationToken);
+        if (issued.Count == 0)
+        {
+            await EnsureExistsAsync(query, cancellationToken);
+            throw new DomainException(ProblemKind.NotFound, "No forecast issued that day",
+                $"No forecast of advertiser '{query.AdvertiserId}' was issued as of {asOf:yyyy-MM-dd}: forecasts are kept from the day a model "
+                + "scored the tenant's data of that day, for the retention period (Forecast:Accuracy:SnapshotRetentionDays).",
+                new Dictionary<string, string[]> { ["asOf"] = [$"No forecast was issued as of {asOf:yyyy-MM-dd}."] });
+        }
+
+        var first = issued[0];
+        return new AdvertiserForecastDto(
+            query.AdvertiserId, first.AsOf, first.HorizonDays, first.ModelId, first.ModelVersion,
+            issued.Select(row => row.Forecast).ToList(), new Dictionary<string, string>(), AdvertiserForecastDto.Issued);
     }
 
     private async Task EnsureExistsAsync(GetAdvertiserForecasts query, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ internal sealed class RegisteredModelConfiguration : IEntityTypeConfiguration<Re
         builder.Property(model => model.DataFingerprint).HasMaxLength(64);
         builder.Property(model => model.HyperParameters).HasColumnType("jsonb");
         builder.Property(model => model.Metrics).HasColumnType("jsonb");
+        builder.Property(model => model.DriftRetrainingJob).HasMaxLength(64);
         builder.HasIndex(model => new { model.TenantId, model.Kind, model.Version }).IsUnique();
         // One champion per tenant and kind, whatever the writers do.
         builder.HasIndex(model => new { model.TenantId, model.Kind })

@@ -1,0 +1,31 @@
+namespace Forecast.Application.Accuracy;
+
+/// <summary>One model's forecasts of one day whose horizon has ended in the tenant's data and that are not judged yet.</summary>
+public sealed record DueForecasts(Guid ModelId, DateOnly AsOf);
+
+/// <summary>Realized accuracy of one model's forecasts of one day, in one scenario, for one task (or churn).</summary>
+public sealed record AccuracyRow(Guid ModelId, int ModelVersion, DateOnly AsOf, string Scenario, string Task, AccuracySums Sums);
+
+/// <summary>The forecast snapshots and their realized accuracy.</summary>
+public interface IForecastAccuracyStore
+{
+    /// <summary>
+    /// Snapshots issued as of the <paramref name="lookbackDays"/> days before the latest whose horizon has ended, by model
+    /// and day, that have no accuracy yet; and the tenant's latest day of metrics.
+    /// </summary>
+    Task<(DateOnly? LatestDay, IReadOnlyList<DueForecasts> Due)> DueAsync(Guid tenantId, int lookbackDays, CancellationToken cancellationToken);
+
+    /// <summary>Every snapshot of the model and day with the horizon's actuals and the week before it.</summary>
+    Task<IReadOnlyList<ForecastOutcome>> OutcomesAsync(Guid tenantId, DueForecasts forecasts, CancellationToken cancellationToken);
+
+    /// <summary>Stores the accuracy of the model's forecasts of the day (replacing any kept before).</summary>
+    Task WriteAsync(
+        Guid tenantId, DueForecasts forecasts, IReadOnlyDictionary<(string Scenario, string Task), AccuracySums> sums, CancellationToken cancellationToken);
+
+    /// <summary>Accuracy rows of forecasts issued from <paramref name="from"/> to <paramref name="to"/>, of one model or all, one scenario or all.</summary>
+    Task<IReadOnlyList<AccuracyRow>> ReadAsync(
+        Guid tenantId, Guid? modelId, DateOnly? from, DateOnly? to, string? scenario, CancellationToken cancellationToken);
+
+    /// <summary>Deletes snapshots issued before the day; returns how many.</summary>
+    Task<int> PruneSnapshotsAsync(Guid tenantId, DateOnly before, CancellationToken cancellationToken);
+}

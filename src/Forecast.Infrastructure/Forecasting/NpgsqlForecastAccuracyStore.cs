@@ -1,0 +1,158 @@
+using System.Text.Json;
+using Forecast.Application.Accuracy;
+using Forecast.Application.Forecasts;
+using Forecast.Domain.Forecasts;
+using Forecast.Infrastructure.Persistence;
+using Npgsql;
+
+namespace Forecast.Infrastructure.Forecasting;
+
+/// <summary>
+/// Realized accuracy in plain SQL: the horizon's actuals and the week before are summed by PostgreSQL next to each
+/// snapshot (days without a row count as zero: an advertiser that stopped delivering is what churn means).
+/// </summary>
+internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, TimeProvider clock) : IForecastAccuracyStore
+{
+    public async Task<(DateOnly? LatestDay, IReadOnlyList<DueForecasts> Due)> DueAsync(Guid tenantId, int lookbackDays, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var latest = await NpgsqlQueries.ScalarAsync<DateOnly?>(connection, "SELECT max(date) FROM daily_metrics WHERE tenant_id = $1", cancellationToken, tenantId);
+        if (latest is null)
+        {
+            return (null, []);
+        }
+
+        var due = new List<DueForecasts>();
+        await foreach (var row in NpgsqlQueries.QueryAsync(connection, """
+            SELECT DISTINCT s.model_id, s.as_of FROM forecast_snapshots s
+            WHERE s.tenant_id = $1 AND s.as_of >= $2 AND s.as_of + s.horizon_days <= $3
+              AND NOT EXISTS (SELECT 1 FROM realized_accuracy r WHERE r.tenant_id = $1 AND r.model_id = s.model_id AND r.as_of = s.as_of)
+            ORDER BY s.as_of, s.model_id
+            """, cancellationToken, tenantId, latest.Value.AddDays(-lookbackDays), latest.Value))
+        {
+            due.Add(new DueForecasts(row.GetGuid(0), row.GetFieldValue<DateOnly>(1)));
+        }
+
+        return (latest, due);
+    }
+
+    public async Task<IReadOnlyList<ForecastOutcome>> OutcomesAsync(Guid tenantId, DueForecasts forecasts, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var outcomes = new List<ForecastOutcome>();
+        await foreach (var row in NpgsqlQueries.QueryAsync(connection, """
+            SELECT sc.key, s.horizon_days, s.churn_probability, s.tasks::text,
+                   coalesce(sum(m.impressions) FILTER (WHERE m.date > s.as_of), 0)::float8,
+                   coalesce(sum(m.clicks) FILTER (WHERE m.date > s.as_of), 0)::float8,
+                   sum(m.spend) FILTER (WHERE m.date > s.as_of)::float8,
+                   count(*) FILTER (WHERE m.date > s.as_of AND (m.impressions > 0 OR m.spend > 0))::int,
+                   coalesce(sum(m.impressions) FILTER (WHERE m.date <= s.as_of), 0)::float8,
+                   coalesce(sum(m.clicks) FILTER (WHERE m.date <= s.as_of), 0)::float8,
+                   sum(m.spend) FILTER (WHERE m.date <= s.as_of)::float8,
+                   count(*) FILTER (WHERE m.date <= s.as_of AND (m.impressions > 0 OR m.spend > 0))::int
+            FROM forecast_snapshots s
+            JOIN scenarios sc ON sc.tenant_id = s.tenant_id AND sc.id = s.scenario_id
+            LEFT JOIN daily_metrics m ON m.tenant_id = s.tenant_id AND m.advertiser_id = s.advertiser_id AND m.scenario_id = s.scenario_id
+                 AND m.date > s.as_of - 7 AND m.date <= s.as_of + s.horizon_days
+            WHERE s.tenant_id = $1 AND s.model_id = $2 AND s.as_of = $3
+            GROUP BY s.tenant_id, s.model_id, s.as_of, s.advertiser_id, s.scenario_id, sc.key
+            """, cancellationToken, tenantId, forecasts.ModelId, forecasts.AsOf))
+        {
+            var tasks = JsonSerializer.Deserialize<Dictionary<string, TaskForecastDto>>(row.GetString(3), JsonSerializerOptions.Web) ?? [];
+            outcomes.Add(new ForecastOutcome(
+                row.GetString(0),
+                row.GetInt32(1),
+                row.GetDouble(2),
+                tasks,
+                new ChannelTotals(row.GetDouble(4), row.GetDouble(5), row.IsDBNull(6) ? null : row.GetDouble(6), row.GetInt32(7)),
+                new ChannelTotals(row.GetDouble(8), row.GetDouble(9), row.IsDBNull(10) ? null : row.GetDouble(10), row.GetInt32(11))));
+        }
+
+        return outcomes;
+    }
+
+    public async Task WriteAsync(
+        Guid tenantId, DueForecasts forecasts, IReadOnlyDictionary<(string Scenario, string Task), AccuracySums> sums, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var delete = new NpgsqlBatchCommand("DELETE FROM realized_accuracy WHERE tenant_id = $1 AND model_id = $2 AND as_of = $3");
+        delete.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        delete.Parameters.Add(new NpgsqlParameter { Value = forecasts.ModelId });
+        delete.Parameters.Add(new NpgsqlParameter { Value = forecasts.AsOf });
+        batch.BatchCommands.Add(delete);
+        var now = clock.GetUtcNow();
+        foreach (var ((scenario, task), total) in sums)
+        {
+            var count = task != RealizedAccuracy.ChurnTask;
+            var insert = new NpgsqlBatchCommand("""
+                INSERT INTO realized_accuracy (tenant_id, model_id, as_of, scenario_id, task, pairs, smape_sum, absolute_error_sum, actual_sum, covered,
+                                               naive_smape_sum, naive_absolute_error_sum, brier_sum, naive_brier_sum, evaluated_at)
+                SELECT $1, $2, $3, s.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM scenarios s WHERE s.tenant_id = $1 AND s.key = $4
+                """);
+            object?[] values =
+            [
+                tenantId, forecasts.ModelId, forecasts.AsOf, scenario, task, total.Pairs,
+                count ? total.SmapeSum : null, count ? total.AbsoluteErrorSum : null, count ? total.ActualSum : null, count ? total.Covered : null,
+                count ? total.NaiveSmapeSum : null, count ? total.NaiveAbsoluteErrorSum : null,
+                count ? null : total.BrierSum, count ? null : total.NaiveBrierSum, now,
+            ];
+            for (var index = 0; index < values.Length; index++)
+            {
+                insert.Parameters.Add(Parameter(values[index], index));
+            }
+            batch.BatchCommands.Add(insert);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Nulls need a type: the sums are doubles, the covered count an integer.</summary>
+    private static NpgsqlParameter Parameter(object? value, int index) => value is not null
+        ? new NpgsqlParameter { Value = value }
+        : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = index == 9 ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Double };
+
+    public async Task<IReadOnlyList<AccuracyRow>> ReadAsync(
+        Guid tenantId, Guid? modelId, DateOnly? from, DateOnly? to, string? scenario, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        var filters = "";
+        if (modelId is not null) filters += $" AND r.model_id = {NpgsqlQueries.Placeholder(command.Parameters, modelId.Value)}";
+        if (from is not null) filters += $" AND r.as_of >= {NpgsqlQueries.Placeholder(command.Parameters, from.Value)}";
+        if (to is not null) filters += $" AND r.as_of <= {NpgsqlQueries.Placeholder(command.Parameters, to.Value)}";
+        if (scenario is not null) filters += $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
+        // The version comes from the registry while the model is kept there; a pruned model's accuracy stays, as version 0.
+        command.CommandText = $"""
+            SELECT r.model_id, coalesce(m.version, 0), r.as_of, s.key, r.task, r.pairs,
+                   coalesce(r.smape_sum, 0), coalesce(r.absolute_error_sum, 0), coalesce(r.actual_sum, 0), coalesce(r.covered, 0),
+                   coalesce(r.naive_smape_sum, 0), coalesce(r.naive_absolute_error_sum, 0), coalesce(r.brier_sum, 0), coalesce(r.naive_brier_sum, 0)
+            FROM realized_accuracy r
+            JOIN scenarios s ON s.tenant_id = r.tenant_id AND s.id = r.scenario_id
+            LEFT JOIN models m ON m.tenant_id = r.tenant_id AND m.id = r.model_id
+            WHERE r.tenant_id = $1{filters}
+            ORDER BY r.as_of, s.key, r.task
+            """;
+        var rows = new List<AccuracyRow>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new AccuracyRow(
+                reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetString(4),
+                new AccuracySums(reader.GetInt32(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetInt32(9),
+                    reader.GetDouble(10), reader.GetDouble(11), reader.GetDouble(12), reader.GetDouble(13))));
+        }
+
+        return rows;
+    }
+
+    public async Task<int> PruneSnapshotsAsync(Guid tenantId, DateOnly before, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM forecast_snapshots WHERE tenant_id = $1 AND as_of < $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = before });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,71 @@
+using Forecast.Application.Accuracy;
+using Forecast.Application.Common.Persistence;
+using Forecast.Application.Models;
+using Forecast.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Forecast.Jobs.Accuracy;
+
+/// <summary>
+/// Live accuracy, run after each scoring: judges the snapshots whose horizon the tenant's data now covers, keeps the
+/// snapshots for their retention period, and applies the drift rule to the champion — a drift queues a retraining
+/// (or answers with the one already pending) and is recorded on the champion's registry row, once per day of data.
+/// </summary>
+public sealed class ForecastAccuracyMonitor(
+    IForecastAccuracyStore store,
+    IForecastDbContext db,
+    ITrainingScheduler scheduler,
+    IOptions<AccuracyOptions> options,
+    ILogger<ForecastAccuracyMonitor> logger)
+{
+    public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var (latest, due) = await store.DueAsync(tenantId, settings.EvaluationLookbackDays, cancellationToken);
+        if (latest is null)
+        {
+            return;
+        }
+
+        foreach (var forecasts in due)
+        {
+            var sums = RealizedAccuracyCalculator.Sum(await store.OutcomesAsync(tenantId, forecasts, cancellationToken));
+            await store.WriteAsync(tenantId, forecasts, sums, cancellationToken);
+            logger.LogInformation("Tenant {TenantId}: judged the forecasts of model {ModelId} as of {AsOf} ({Pairs} pairs)",
+                tenantId, forecasts.ModelId, forecasts.AsOf, sums.Where(sum => sum.Key.Task == Domain.Forecasts.RealizedAccuracy.ChurnTask).Sum(sum => sum.Value.Pairs));
+        }
+
+        await store.PruneSnapshotsAsync(tenantId, latest.Value.AddDays(-settings.SnapshotRetentionDays), cancellationToken);
+        if (due.Count > 0 && settings.Drift.Enabled)
+        {
+            await CheckDriftAsync(tenantId, latest.Value, settings.Drift, cancellationToken);
+        }
+    }
+
+    private async Task CheckDriftAsync(Guid tenantId, DateOnly latest, DriftOptions drift, CancellationToken cancellationToken)
+    {
+        var champions = db.Models.Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Champion);
+        var champion = await champions.AsNoTracking()
+            .Select(model => new { model.Id, model.Version, model.Metrics, model.DriftDetectedOn })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (champion is null || champion.DriftDetectedOn == latest)
+        {
+            return;
+        }
+
+        var rows = await store.ReadAsync(tenantId, champion.Id, null, null, null, cancellationToken);
+        var reason = DriftRule.Check(drift, ValidationScores.Smape(ModelDto.Parse(champion.Metrics)), rows);
+        if (reason is null)
+        {
+            return;
+        }
+
+        var job = await scheduler.TrainAsync(tenantId, ModelKinds.M2M, cancellationToken);
+        await champions.Where(model => model.Id == champion.Id).ExecuteUpdateAsync(update => update
+            .SetProperty(model => model.DriftDetectedOn, latest)
+            .SetProperty(model => model.DriftReason, reason)
+            .SetProperty(model => model.DriftRetrainingJob, job), cancellationToken);
+        logger.LogWarning("Tenant {TenantId}: M2M v{Version} drifted ({Reason}); retraining job {JobId}", tenantId, champion.Version, reason, job);
+    }
+}
