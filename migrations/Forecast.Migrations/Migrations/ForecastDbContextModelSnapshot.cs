@@ -470,7 +470,7 @@ namespace Forecast.Migrations.Migrations
                         .HasColumnType("date")
                         .HasColumnName("date");
 
-                    b.Property<long>("Clicks")
+                    b.Property<long?>("Clicks")
                         .HasColumnType("bigint")
                         .HasColumnName("clicks");
 
@@ -478,7 +478,7 @@ namespace Forecast.Migrations.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("conversions");
 
-                    b.Property<long>("Impressions")
+                    b.Property<long?>("Impressions")
                         .HasColumnType("bigint")
                         .HasColumnName("impressions");
 

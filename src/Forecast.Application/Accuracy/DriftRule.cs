@@ -22,7 +22,7 @@ public static class DriftRule
                 if (live > validation * (1 + options.SmapeDegradation))
                 {
                     reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"live {task.Key} SMAPE {live:F1}% over the last {window.Count} judged day(s) ({task.Value.Pairs} pairs) against {validation:F1}% on validation (+{(live / validation) - 1:P0})"));
+                        $"live {task.Key} SMAPE {live:F1}% over the last {window.Count} judged day(s) ({task.Value.Pairs} pairs) against {validation:F1}% on validation (+{100 * ((live / validation) - 1):F0}%)"));
                 }
             }
         }

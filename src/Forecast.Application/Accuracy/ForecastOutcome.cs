@@ -6,7 +6,7 @@ namespace Forecast.Application.Accuracy;
 /// <param name="Impressions">Impressions.</param>
 /// <param name="Clicks">Clicks.</param>
 /// <param name="Spend">Null when the tenant sent no spend for these days.</param>
-/// <param name="ActiveDays">Days with impressions or spend.</param>
+/// <param name="ActiveDays">Days with any tracked channel above zero.</param>
 public sealed record ChannelTotals(double Impressions, double Clicks, double? Spend, int ActiveDays);
 
 /// <summary>

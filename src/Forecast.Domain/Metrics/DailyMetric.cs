@@ -1,8 +1,9 @@
 namespace Forecast.Domain.Metrics;
 
 /// <summary>
-/// One day of an advertiser's delivery in one scenario: the M2M performance sequence X_p. Spend and conversions are
-/// null when the tenant does not send them (not zero), so tasks without data can be left untrained.
+/// One day of an advertiser's delivery in one scenario: the M2M performance sequence X_p. Each channel is null when
+/// the tenant does not track it (a tracked 0 stays 0): a billing feed sends spend alone, an ad server exposure alone,
+/// and tasks without data are left untrained.
 /// </summary>
 public sealed class DailyMetric
 {
@@ -16,9 +17,9 @@ public sealed class DailyMetric
 
     public decimal? Spend { get; init; }
 
-    public long Impressions { get; init; }
+    public long? Impressions { get; init; }
 
-    public long Clicks { get; init; }
+    public long? Clicks { get; init; }
 
     public long? Conversions { get; init; }
 }

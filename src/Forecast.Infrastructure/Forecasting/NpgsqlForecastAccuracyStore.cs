@@ -45,11 +45,11 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
                    coalesce(sum(m.impressions) FILTER (WHERE m.date > s.as_of), 0)::float8,
                    coalesce(sum(m.clicks) FILTER (WHERE m.date > s.as_of), 0)::float8,
                    sum(m.spend) FILTER (WHERE m.date > s.as_of)::float8,
-                   count(*) FILTER (WHERE m.date > s.as_of AND (m.impressions > 0 OR m.spend > 0))::int,
+                   count(*) FILTER (WHERE m.date > s.as_of AND (m.impressions > 0 OR m.clicks > 0 OR m.spend > 0 OR m.conversions > 0))::int,
                    coalesce(sum(m.impressions) FILTER (WHERE m.date <= s.as_of), 0)::float8,
                    coalesce(sum(m.clicks) FILTER (WHERE m.date <= s.as_of), 0)::float8,
                    sum(m.spend) FILTER (WHERE m.date <= s.as_of)::float8,
-                   count(*) FILTER (WHERE m.date <= s.as_of AND (m.impressions > 0 OR m.spend > 0))::int
+                   count(*) FILTER (WHERE m.date <= s.as_of AND (m.impressions > 0 OR m.clicks > 0 OR m.spend > 0 OR m.conversions > 0))::int
             FROM forecast_snapshots s
             JOIN scenarios sc ON sc.tenant_id = s.tenant_id AND sc.id = s.scenario_id
             LEFT JOIN daily_metrics m ON m.tenant_id = s.tenant_id AND m.advertiser_id = s.advertiser_id AND m.scenario_id = s.scenario_id

@@ -59,7 +59,8 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         while (await reader.ReadAsync(cancellationToken))
         {
             metrics.Add(new DailyMetricRow(
-                reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3), reader.GetInt64(4),
+                reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateOnly>(2),
+                reader.IsDBNull(3) ? null : reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt64(4),
                 reader.IsDBNull(5) ? null : reader.GetDecimal(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
         }
 

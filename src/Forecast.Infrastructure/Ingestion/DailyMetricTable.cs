@@ -33,8 +33,8 @@ internal sealed class DailyMetricTable : FactTable<DailyMetricRow>
     public override async Task WriteAsync(NpgsqlBinaryImporter importer, DailyMetricRow row, CancellationToken cancellationToken)
     {
         await importer.WriteAsync(row.Date, NpgsqlDbType.Date, cancellationToken);
-        await importer.WriteAsync(row.Impressions, NpgsqlDbType.Bigint, cancellationToken);
-        await importer.WriteAsync(row.Clicks, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteNullableAsync(row.Impressions, NpgsqlDbType.Bigint, cancellationToken);
+        await importer.WriteNullableAsync(row.Clicks, NpgsqlDbType.Bigint, cancellationToken);
         await importer.WriteNullableAsync(row.Spend, NpgsqlDbType.Numeric, cancellationToken);
         await importer.WriteNullableAsync(row.Conversions, NpgsqlDbType.Bigint, cancellationToken);
     }

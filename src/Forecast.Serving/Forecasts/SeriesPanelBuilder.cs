@@ -8,12 +8,30 @@ namespace Forecast.Serving.Forecasts;
 /// <summary>
 /// The adapter between stored rows and the model: turns a tenant's daily metrics and behaviour events into a day-by-day
 /// panel of (advertiser, scenario) series. Behaviour per day and event type: count, sum and max of the values (1 when
-/// an event has none); an event without a scenario counts in every scenario of its advertiser.
+/// an event has none); an event without a scenario counts in every scenario of its advertiser. A channel a series
+/// sends on any day is tracked: 0 on its days without a row (no delivery), NaN on a row that leaves it out.
 /// The panel runs to <c>lastDay</c> when given (the tenant's latest day, for one advertiser's forecast), else to the
 /// latest row.
 /// </summary>
 public static class SeriesPanelBuilder
 {
+    /// <summary>A tracked channel (some row sent it) delivered nothing on the days without a row.</summary>
+    private static void ZeroDaysWithoutRows(float[] channel, bool[] delivered)
+    {
+        if (!channel.Any(value => !float.IsNaN(value)))
+        {
+            return;
+        }
+
+        for (var day = 0; day < channel.Length; day++)
+        {
+            if (!delivered[day])
+            {
+                channel[day] = 0;
+            }
+        }
+    }
+
     public static SeriesPanel Build(TenantHistory history) =>
         Build(history.ScenarioAttributes, history.AdvertiserProfiles, history.Metrics, history.Events, history.LastDay);
 
@@ -40,8 +58,8 @@ public static class SeriesPanelBuilder
                     scenarioAttributes.GetValueOrDefault(scenario) ?? new Dictionary<string, string>(),
                     advertiserProfiles.GetValueOrDefault(advertiser) ?? new Dictionary<string, string>(),
                     Filled(days, float.NaN),
-                    new float[days],
-                    new float[days],
+                    Filled(days, float.NaN),
+                    Filled(days, float.NaN),
                     Filled(days, float.NaN),
                     Enumerable.Range(0, days).Select(_ => new float[features.Count]).ToArray());
                 series[(advertiser, scenario)] = found;
@@ -50,14 +68,29 @@ public static class SeriesPanelBuilder
             return found;
         }
 
+        var rowDays = new Dictionary<PanelSeries, bool[]>(ReferenceEqualityComparer.Instance);
         foreach (var row in metrics.Where(row => row.Date.DayNumber - firstDay.DayNumber < days))
         {
             var target = SeriesOf(row.AdvertiserId, row.Scenario);
             var day = row.Date.DayNumber - firstDay.DayNumber;
-            target.Impressions[day] = row.Impressions;
-            target.Clicks[day] = row.Clicks;
+            target.Impressions[day] = row.Impressions ?? float.NaN;
+            target.Clicks[day] = row.Clicks ?? float.NaN;
             target.Spend[day] = row.Spend is { } spend ? (float)spend : float.NaN;
-            target.Conversions[day] = row.Conversions is { } conversions ? conversions : float.NaN;
+            target.Conversions[day] = row.Conversions ?? float.NaN;
+            if (!rowDays.TryGetValue(target, out var delivered))
+            {
+                rowDays[target] = delivered = new bool[days];
+            }
+
+            delivered[day] = true;
+        }
+
+        foreach (var (target, delivered) in rowDays)
+        {
+            foreach (var channel in (float[][])[target.Impressions, target.Clicks, target.Spend, target.Conversions])
+            {
+                ZeroDaysWithoutRows(channel, delivered);
+            }
         }
 
         // Float sums depend on the order of their terms and the database returns rows in no set order: a fixed order

@@ -143,7 +143,7 @@ public sealed class RealizedAccuracyTests(MonitoringApp app) : IClassFixture<Mon
     private async Task<Dictionary<(string, string), Totals>> LastWeekAsync(Guid tenantId, DateOnly asOf)
     {
         var rows = await app.Database.RowsAsync("""
-            SELECT a.external_id, s.key, sum(m.impressions), sum(m.clicks), count(*) FILTER (WHERE m.impressions > 0 OR m.spend > 0)
+            SELECT a.external_id, s.key, sum(m.impressions), sum(m.clicks), count(*) FILTER (WHERE m.impressions > 0 OR m.clicks > 0 OR m.spend > 0 OR m.conversions > 0)
             FROM daily_metrics m
             JOIN advertisers a ON a.tenant_id = m.tenant_id AND a.id = m.advertiser_id
             JOIN scenarios s ON s.tenant_id = m.tenant_id AND s.id = m.scenario_id

@@ -70,8 +70,8 @@ public sealed class GetForecastChartHandler(IForecastDbContext db, IAdvertiserFo
     private static double ValueOf(Ingestion.DailyMetrics.DailyMetricRow row, string task) => task switch
     {
         "spend" => (double)(row.Spend ?? 0),
-        "impressions" => row.Impressions,
-        "clicks" => row.Clicks,
-        _ => row.Impressions > 0 || row.Spend > 0 ? 1 : 0,
+        "impressions" => row.Impressions ?? 0,
+        "clicks" => row.Clicks ?? 0,
+        _ => row.IsActive ? 1 : 0,
     };
 }

@@ -6,18 +6,25 @@ namespace Forecast.Application.Ingestion.DailyMetrics;
 /// <param name="AdvertiserId">The tenant's advertiser id. <example>934</example></param>
 /// <param name="Scenario">Scenario key. <example>app</example></param>
 /// <param name="Date">Day of delivery (UTC). <example>2019-01-15</example></param>
-/// <param name="Impressions">Ads displayed. <example>15230</example></param>
-/// <param name="Clicks">Clicks. <example>212</example></param>
-/// <param name="Spend">Amount spent, in the tenant's currency; leave out when not tracked (not 0). <example>48.30</example></param>
+/// <param name="Impressions">Ads displayed; leave out when not tracked (not 0). <example>15230</example></param>
+/// <param name="Clicks">Clicks; leave out when not tracked. <example>212</example></param>
+/// <param name="Spend">Amount spent, in the tenant's currency; leave out when not tracked. <example>48.30</example></param>
 /// <param name="Conversions">Conversions; leave out when not tracked. <example>7</example></param>
 public sealed record DailyMetricRow(
     string AdvertiserId,
     string Scenario,
     DateOnly Date,
-    long Impressions,
-    long Clicks,
+    long? Impressions = null,
+    long? Clicks = null,
     decimal? Spend = null,
-    long? Conversions = null);
+    long? Conversions = null)
+{
+    /// <summary>
+    /// Delivered that day: any channel it tracks above zero. A spend-only or exposure-only feed has active days (and
+    /// churn) as much as one that sends everything.
+    /// </summary>
+    public bool IsActive => Impressions > 0 || Clicks > 0 || Spend > 0 || Conversions > 0;
+}
 
 /// <summary>A batch of daily metrics for one tenant.</summary>
 public sealed record IngestDailyMetrics(Guid TenantId, IReadOnlyList<DailyMetricRow> Rows) : IIngestionBatch<DailyMetricRow>;
@@ -32,6 +39,11 @@ public sealed class IngestDailyMetricsValidator : BatchValidator<IngestDailyMetr
         errors.RequireNonNegative(index, "clicks", row.Clicks);
         errors.RequireNonNegative(index, "spend", row.Spend);
         errors.RequireNonNegative(index, "conversions", row.Conversions);
+        if (row is { Impressions: null, Clicks: null, Spend: null, Conversions: null })
+        {
+            errors.Add(index, "impressions", "A row must track at least one channel: impressions, clicks, spend or conversions.");
+        }
+
         if (row.Impressions >= 0 && row.Clicks > row.Impressions)
         {
             errors.Add(index, "clicks", "'clicks' must not exceed 'impressions'.");

@@ -33,15 +33,20 @@ public sealed record FeatureSchema(
         bool Sent(Func<PanelSeries, float[]> channel) =>
             panel.Series.Any(series => channel(series).Take(lastTrainDay + 1).Any(value => !float.IsNaN(value)));
 
-        var channels = new List<string>();
-        if (Sent(series => series.Spend)) channels.Add("spend");
-        channels.AddRange(["impressions", "clicks"]);
-        if (Sent(series => series.Conversions)) channels.Add("conversions");
+        var sent = new (string Channel, Func<PanelSeries, float[]> Values)[]
+        {
+            ("spend", series => series.Spend), ("impressions", series => series.Impressions),
+            ("clicks", series => series.Clicks), ("conversions", series => series.Conversions),
+        };
+        var channels = sent.Where(channel => Sent(channel.Values)).Select(channel => channel.Channel).ToList();
 
         var untrained = new Dictionary<ForecastTask, string>();
-        if (!channels.Contains("spend"))
+        foreach (var task in new[] { ForecastTask.Spend, ForecastTask.Impressions, ForecastTask.Clicks })
         {
-            untrained[ForecastTask.Spend] = "not trained: the tenant sent no spend in the training window";
+            if (!channels.Contains(task.Name()))
+            {
+                untrained[task] = $"not trained: the tenant sent no {task.Name()} in the training window";
+            }
         }
 
         var scenario = AttributeTyping.Classify(

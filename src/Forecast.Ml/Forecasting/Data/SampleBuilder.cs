@@ -158,8 +158,8 @@ public static class SampleBuilder
         for (var day = Math.Max(0, asOf - days + 1); day <= asOf; day++)
         {
             level[(int)ForecastTask.Spend] += float.IsNaN(series.Spend[day]) ? 0 : series.Spend[day];
-            level[(int)ForecastTask.Impressions] += series.Impressions[day];
-            level[(int)ForecastTask.Clicks] += series.Clicks[day];
+            level[(int)ForecastTask.Impressions] += float.IsNaN(series.Impressions[day]) ? 0 : series.Impressions[day];
+            level[(int)ForecastTask.Clicks] += float.IsNaN(series.Clicks[day]) ? 0 : series.Clicks[day];
             level[(int)ForecastTask.ActiveDays] += series.IsActive(day) ? 1 : 0;
         }
 

@@ -57,9 +57,9 @@ public static class NaiveForecasts
     {
         double Value(int day) => day < 0 ? 0 : task switch
         {
-            ForecastTask.Spend => float.IsNaN(series.Spend[day]) ? 0 : series.Spend[day],
-            ForecastTask.Impressions => series.Impressions[day],
-            ForecastTask.Clicks => series.Clicks[day],
+            ForecastTask.Spend => Known(series.Spend[day]),
+            ForecastTask.Impressions => Known(series.Impressions[day]),
+            ForecastTask.Clicks => Known(series.Clicks[day]),
             ForecastTask.ActiveDays => series.IsActive(day) ? 1 : 0,
             _ => throw new ArgumentOutOfRangeException(nameof(task)),
         };
@@ -72,4 +72,7 @@ public static class NaiveForecasts
             _ => throw new ArgumentOutOfRangeException(nameof(forecaster)),
         };
     }
+
+    /// <summary>A day's value, a channel not tracked that day (NaN) counting as nothing delivered.</summary>
+    private static double Known(float value) => float.IsNaN(value) ? 0 : value;
 }

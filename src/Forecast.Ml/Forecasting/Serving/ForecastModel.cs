@@ -42,7 +42,7 @@ public sealed class ForecastModel : IDisposable
         return Enumerable.Range(0, samples.Count).Select(sample =>
         {
             var series = panel.Series[samples.SeriesIndex[sample]];
-            var perTask = schema.TrainedTasks.Select(task =>
+            var perTask = schema.TrainedTasks.Where(task => series.Tracks(task, asOfDay)).Select(task =>
             {
                 var index = (sample * tasks) + (int)task;
                 var weights = experts == 0 ? [] : prediction.Attention!.AsSpan(index * experts, experts).ToArray();

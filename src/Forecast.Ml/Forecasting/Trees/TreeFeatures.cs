@@ -35,7 +35,7 @@ public static class TreeFeatures
             ForecastTask.Spend => [schema.PerformanceChannels.ToList().IndexOf("spend")],
             ForecastTask.Impressions => [schema.PerformanceChannels.ToList().IndexOf("impressions")],
             ForecastTask.Clicks => [schema.PerformanceChannels.ToList().IndexOf("clicks")],
-            _ => new[] { "impressions", "spend" }.Select(channel => schema.PerformanceChannels.ToList().IndexOf(channel)).Where(index => index >= 0).ToArray(),
+            _ => Enumerable.Range(0, fp).ToArray(), // active: any tracked channel above zero
         };
         var offsets = new double[samples.Count];
         for (var sample = 0; sample < samples.Count; sample++)
