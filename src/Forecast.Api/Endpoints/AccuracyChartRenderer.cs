@@ -17,6 +17,8 @@ internal static class AccuracyChartRenderer
         naive.LegendText = "seasonal naive (same pairs)";
         naive.LinePattern = LinePattern.Dashed;
         plot.Axes.DateTimeTicksBottom();
+        // From zero: a gap between the two lines reads as the share of error the model saves.
+        plot.Axes.SetLimitsY(0, 1.1 * chart.Days.Select(day => Math.Max(day.Served, day.Naive)).DefaultIfEmpty(1).Max());
         plot.YLabel(chart.Measure);
         var where = chart.Scenario is null ? "all scenarios" : chart.Scenario;
         plot.Title(chart.Days.Count == 0
