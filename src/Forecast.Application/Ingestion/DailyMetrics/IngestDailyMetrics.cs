@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Forecast.Application.Forecasts;
 
 namespace Forecast.Application.Ingestion.DailyMetrics;
@@ -23,6 +24,7 @@ public sealed record DailyMetricRow(
     /// Delivered that day: any channel it tracks above zero. A spend-only or exposure-only feed has active days (and
     /// churn) as much as one that sends everything.
     /// </summary>
+    [JsonIgnore]
     public bool IsActive => Impressions > 0 || Clicks > 0 || Spend > 0 || Conversions > 0;
 }
 

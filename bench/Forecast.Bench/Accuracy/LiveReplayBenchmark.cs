@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Forecast.Bench.Ingestion;
+using Forecast.Bench.Scale;
+using Npgsql;
+
+namespace Forecast.Bench.Accuracy;
+
+/// <summary>
+/// The daily loop on real data, judged the way a tenant would see it: the shipped TabMo tenant up to four weeks before
+/// its last day, a champion trained on that, then each remaining day ingested as its own morning batch (advertisers
+/// created on the day they first deliver), the job queue left to drain as the nights would (re-scoring, and any
+/// retraining the drift rule queues). Prints the live accuracy the API serves for the forecasts issued in those weeks,
+/// next to the seasonal naive on the same pairs, per model, and every drift the rule found.
+/// </summary>
+internal static class LiveReplayBenchmark
+{
+    public const int ReplayDays = 28;
+
+    public static async Task<int> RunAsync(BenchEnvironment environment, CancellationToken cancellationToken)
+    {
+        var demo = await ShippedData.ReadAsync(cancellationToken);
+        var lastDay = demo.DailyMetrics.Max(row => row.Date);
+        var cut = lastDay.AddDays(-ReplayDays);
+        var firstSeen = demo.DailyMetrics.GroupBy(row => row.AdvertiserId).ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Min(row => row.Date));
+        await using var dataSource = NpgsqlDataSource.Create(environment.ConnectionString);
+        using var admin = new HttpClient { BaseAddress = environment.ApiUrl, Timeout = TimeSpan.FromMinutes(10) };
+        admin.DefaultRequestHeaders.Add("X-Api-Key", environment.AdminKey);
+        var tenant = await BenchTenant.CreateAsync(
+            admin,
+            dataSource,
+            "live replay",
+            demo.Scenarios.ToDictionary(scenario => scenario.Key, scenario => scenario.Value.Attributes),
+            demo.Advertisers.Where(advertiser => firstSeen[advertiser.Key] <= cut).ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Value.Profile),
+            cancellationToken);
+        using var client = new HttpClient { BaseAddress = environment.ApiUrl, Timeout = TimeSpan.FromMinutes(10) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", tenant.ApiKey);
+
+        await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date <= cut).ToList(), cancellationToken);
+        await HttpBatches.SendAsync(client, "behaviour-events", demo.BehaviourEvents.Where(row => DayOf(row.OccurredAt) <= cut).ToList(), cancellationToken);
+        (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
+        await JobQueue.DrainedAsync(dataSource, cancellationToken);
+        Console.WriteLine($"live replay: trained through {cut:yyyy-MM-dd}, then {ReplayDays} days ingested one morning at a time (the last judged as-of day is {lastDay.AddDays(-7):yyyy-MM-dd})");
+
+        for (var day = cut.AddDays(1); day <= lastDay; day = day.AddDays(1))
+        {
+            foreach (var (advertiser, profile) in demo.Advertisers.Where(advertiser => firstSeen[advertiser.Key] == day))
+            {
+                (await client.PutAsJsonAsync($"/v1/advertisers/{advertiser}", new { name = profile.Name, profile = profile.Profile }, cancellationToken)).EnsureSuccessStatusCode();
+            }
+
+            var today = day;
+            await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date == today).ToList(), cancellationToken);
+            await HttpBatches.SendAsync(client, "behaviour-events", demo.BehaviourEvents.Where(row => DayOf(row.OccurredAt) == today).ToList(), cancellationToken);
+            await JobQueue.DrainedAsync(dataSource, cancellationToken);
+        }
+
+        var accuracy = await client.GetFromJsonAsync<JsonElement>("/v1/accuracy", cancellationToken);
+        Print("served (every model that issued them)", accuracy.GetProperty("tasks"));
+        foreach (var model in accuracy.GetProperty("models").EnumerateArray())
+        {
+            Print($"model v{model.GetProperty("version").GetInt32()}, as of {model.GetProperty("from").GetString()} to {model.GetProperty("to").GetString()}", model.GetProperty("tasks"));
+        }
+
+        var models = await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken);
+        foreach (var model in models.EnumerateArray().Reverse())
+        {
+            var drift = model.GetProperty("drift");
+            Console.WriteLine($"v{model.GetProperty("version").GetInt32()} {model.GetProperty("status").GetString(),-9} trained through {model.GetProperty("trainedThrough").GetString()}"
+                + (drift.ValueKind == JsonValueKind.Null ? "" : $"; drift on {drift.GetProperty("detectedOn").GetString()}: {drift.GetProperty("reason").GetString()}"));
+        }
+
+        return 0;
+    }
+
+    private static DateOnly DayOf(DateTimeOffset moment) => DateOnly.FromDateTime(moment.UtcDateTime);
+
+    private static void Print(string title, JsonElement tasks)
+    {
+        Console.WriteLine();
+        Console.WriteLine(title);
+        Console.WriteLine($"{"task",-12} {"pairs",6} {"SMAPE %",8} {"naive",8} {"NMAE",7} {"naive",7} {"80% cov",8} {"Brier",7} {"naive",7}");
+        foreach (var task in tasks.EnumerateArray())
+        {
+            Console.WriteLine($"{task.GetProperty("task").GetString(),-12} {task.GetProperty("pairs").GetInt32(),6} {Figure(task, "smape", "F1"),8} {Figure(task, "naiveSmape", "F1"),8} "
+                + $"{Figure(task, "nmae", "F3"),7} {Figure(task, "naiveNmae", "F3"),7} {Figure(task, "intervalCoverage", "F2"),8} {Figure(task, "brier", "F3"),7} {Figure(task, "naiveBrier", "F3"),7}");
+        }
+    }
+
+    private static string Figure(JsonElement task, string name, string format) =>
+        task.GetProperty(name) is { ValueKind: JsonValueKind.Number } value ? value.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "-";
+}
