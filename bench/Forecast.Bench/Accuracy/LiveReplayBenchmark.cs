@@ -11,14 +11,15 @@ namespace Forecast.Bench.Accuracy;
 /// The daily loop on real data, judged the way a tenant would see it: the shipped TabMo tenant up to four weeks before
 /// its last day, a champion trained on that, then each remaining day ingested as its own morning batch (advertisers
 /// created on the day they first deliver), the job queue left to drain as the nights would (re-scoring, and any
-/// retraining the drift rule queues). Prints the live accuracy the API serves for the forecasts issued in those weeks,
-/// next to the seasonal naive on the same pairs, per model, and every drift the rule found.
+/// retraining the drift rule queues, and with <c>retrainEvery</c> days a scheduled retraining as the nightly job would).
+/// Prints the live accuracy the API serves for the forecasts issued in those weeks, next to the seasonal naive on the
+/// same pairs, per model, and every drift the rule found.
 /// </summary>
 internal static class LiveReplayBenchmark
 {
     public const int ReplayDays = 28;
 
-    public static async Task<int> RunAsync(BenchEnvironment environment, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchEnvironment environment, int retrainEvery, CancellationToken cancellationToken)
     {
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var lastDay = demo.DailyMetrics.Max(row => row.Date);
@@ -41,7 +42,8 @@ internal static class LiveReplayBenchmark
         await HttpBatches.SendAsync(client, "behaviour-events", demo.BehaviourEvents.Where(row => DayOf(row.OccurredAt) <= cut).ToList(), cancellationToken);
         (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
         await JobQueue.DrainedAsync(dataSource, cancellationToken);
-        Console.WriteLine($"live replay: trained through {cut:yyyy-MM-dd}, then {ReplayDays} days ingested one morning at a time (the last judged as-of day is {lastDay.AddDays(-7):yyyy-MM-dd})");
+        Console.WriteLine($"live replay: trained through {cut:yyyy-MM-dd}, then {ReplayDays} days ingested one morning at a time (the last judged as-of day is {lastDay.AddDays(-7):yyyy-MM-dd}); "
+            + (retrainEvery > 0 ? $"retrained every {retrainEvery} day(s) and on drift" : "retrained on drift only"));
 
         for (var day = cut.AddDays(1); day <= lastDay; day = day.AddDays(1))
         {
@@ -53,6 +55,11 @@ internal static class LiveReplayBenchmark
             var today = day;
             await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date == today).ToList(), cancellationToken);
             await HttpBatches.SendAsync(client, "behaviour-events", demo.BehaviourEvents.Where(row => DayOf(row.OccurredAt) == today).ToList(), cancellationToken);
+            if (retrainEvery > 0 && (day.DayNumber - cut.DayNumber) % retrainEvery == 0)
+            {
+                (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
+            }
+
             await JobQueue.DrainedAsync(dataSource, cancellationToken);
         }
 

@@ -5,16 +5,13 @@ using Mediator;
 namespace Forecast.Application.Accuracy.GetAccuracy;
 
 /// <summary>The tenant's live accuracy over the forecasts issued from one day to another, in one scenario or all.</summary>
-public sealed record GetAccuracy(Guid TenantId, DateOnly? From, DateOnly? To, string? Scenario) : IQuery<TenantAccuracyDto>;
+public sealed record GetAccuracy(Guid TenantId, DateOnly? From, DateOnly? To, string? Scenario) : IQuery<TenantAccuracyDto>, IDayRange;
 
 public sealed class GetAccuracyValidator : AbstractValidator<GetAccuracy>
 {
     public GetAccuracyValidator()
     {
-        RuleFor(query => query.To).GreaterThanOrEqualTo(query => query.From)
-            .When(query => query.From is not null && query.To is not null)
-            .WithMessage("'to' must not be before 'from'.")
-            .OverridePropertyName("to");
+        Include(new DayRangeValidator());
     }
 }
 

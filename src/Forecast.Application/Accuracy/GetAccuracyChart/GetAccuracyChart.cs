@@ -7,7 +7,7 @@ using Mediator;
 namespace Forecast.Application.Accuracy.GetAccuracyChart;
 
 /// <summary>What the live accuracy chart shows: one task's error by as-of day, the served forecasts against the naive.</summary>
-public sealed record GetAccuracyChart(Guid TenantId, string Task, string? Scenario, DateOnly? From, DateOnly? To) : IQuery<AccuracyChartData>;
+public sealed record GetAccuracyChart(Guid TenantId, string Task, string? Scenario, DateOnly? From, DateOnly? To) : IQuery<AccuracyChartData>, IDayRange;
 
 /// <param name="Task">Task charted.</param>
 /// <param name="Scenario">Scenario, or null for all.</param>
@@ -28,10 +28,7 @@ public sealed class GetAccuracyChartValidator : AbstractValidator<GetAccuracyCha
     public GetAccuracyChartValidator()
     {
         RuleFor(query => query.Task).Must(Tasks.Contains).WithMessage($"One of: {string.Join(", ", Tasks)}.").OverridePropertyName("task");
-        RuleFor(query => query.To).GreaterThanOrEqualTo(query => query.From)
-            .When(query => query.From is not null && query.To is not null)
-            .WithMessage("'to' must not be before 'from'.")
-            .OverridePropertyName("to");
+        Include(new DayRangeValidator());
     }
 }
 
