@@ -70,12 +70,21 @@ internal static class LiveReplayBenchmark
             Print($"model v{model.GetProperty("version").GetInt32()}, as of {model.GetProperty("from").GetString()} to {model.GetProperty("to").GetString()}", model.GetProperty("tasks"));
         }
 
-        var models = await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken);
-        foreach (var model in models.EnumerateArray().Reverse())
+        var models = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken)).EnumerateArray().Reverse().ToList();
+        Console.WriteLine();
+        foreach (var model in models)
         {
             var drift = model.GetProperty("drift");
-            Console.WriteLine($"v{model.GetProperty("version").GetInt32()} {model.GetProperty("status").GetString(),-9} trained through {model.GetProperty("trainedThrough").GetString()}"
+            var training = model.GetProperty("metrics").GetProperty("training");
+            Console.WriteLine($"v{model.GetProperty("version").GetInt32()} {model.GetProperty("status").GetString(),-9} trained through {model.GetProperty("trainedThrough").GetString()}: "
+                + $"{training.GetProperty("epochs").GetInt32()} epochs in {training.GetProperty("seconds").GetDouble():F1} s, {training.GetProperty("warmStartedParameters").GetInt32()} tensors warm-started"
                 + (drift.ValueKind == JsonValueKind.Null ? "" : $"; drift on {drift.GetProperty("detectedOn").GetString()}: {drift.GetProperty("reason").GetString()}"));
+        }
+
+        var seconds = models.Skip(1).Select(model => model.GetProperty("metrics").GetProperty("training").GetProperty("seconds").GetDouble()).ToList();
+        if (seconds.Count > 0)
+        {
+            Console.WriteLine($"retrainings: {seconds.Count}, M2M training {seconds.Average():F1} s on average ({seconds.Min():F1}–{seconds.Max():F1})");
         }
 
         return 0;

@@ -14,6 +14,12 @@ public sealed class JobsOptions
     /// <summary>Most epochs of a training run (early stopping usually ends it sooner).</summary>
     public int TrainingMaxEpochs { get; set; } = 60;
 
+    /// <summary>
+    /// Start each M2M training from the champion's weights where they fit (a retraining then mostly follows what changed
+    /// since); off, every training starts from a seeded random initialisation.
+    /// </summary>
+    public bool WarmStart { get; set; }
+
     /// <summary>Most epochs of each CTR architecture in a training run.</summary>
     public int CtrTrainingMaxEpochs { get; set; } = 40;
 

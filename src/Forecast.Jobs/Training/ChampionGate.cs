@@ -18,32 +18,41 @@ internal sealed record ChampionGate(
     Guid? ChampionId,
     bool CandidateWins)
 {
-    public static async Task<ChampionGate> CompareAsync(
-        IForecastDbContext db, ForecastModel candidate, SeriesPanel panel, IReadOnlyList<int> days, Guid tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tenant's M2M champion, loaded: null model when there is none or its artifact is in an older format that can
+    /// no longer serve (any new model replaces it then).
+    /// </summary>
+    public static async Task<(Guid? Id, ForecastModel? Model)> ChampionAsync(IForecastDbContext db, Guid tenantId, CancellationToken cancellationToken)
     {
-        var candidateScores = candidate.Smape(panel, days);
         var champion = await db.Models.AsNoTracking()
             .Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Champion)
             .Select(model => new { model.Id, model.Artifact })
             .SingleOrDefaultAsync(cancellationToken);
         if (champion?.Artifact is null)
         {
-            return new ChampionGate(candidateScores, null, null, true);
+            return (null, null);
         }
 
-        ForecastModel championModel;
         try
         {
-            championModel = ForecastModel.Load(new MemoryStream(champion.Artifact));
+            return (champion.Id, ForecastModel.Load(new MemoryStream(champion.Artifact)));
         }
         catch (InvalidDataException)
         {
-            // A champion saved in an older artifact format cannot serve any more: any new model replaces it.
+            return (champion.Id, null);
+        }
+    }
+
+    public static ChampionGate Compare(
+        ForecastModel candidate, (Guid? Id, ForecastModel? Model) champion, SeriesPanel panel, IReadOnlyList<int> days)
+    {
+        var candidateScores = candidate.Smape(panel, days);
+        if (champion.Model is null)
+        {
             return new ChampionGate(candidateScores, null, champion.Id, true);
         }
 
-        using var loaded = championModel;
-        var championScores = championModel.Smape(panel, days);
+        var championScores = champion.Model.Smape(panel, days);
         var shared = candidateScores.Keys.Intersect(championScores.Keys).ToList();
         var wins = shared.Count == 0 || shared.Average(task => candidateScores[task]) < shared.Average(task => championScores[task]);
         return new ChampionGate(candidateScores, championScores, champion.Id, wins);
@@ -72,6 +81,10 @@ internal sealed record ChampionGate(
         championValidationSmape = Champion?.ToDictionary(pair => pair.Key.Name(), pair => pair.Value),
         championId = ChampionId,
         promoted = CandidateWins,
-        training = new { report.Epochs, report.BestEpoch, report.BestValidationDeviance, report.Seconds, report.SamplesPerSecond, report.TrainingSamples },
+        training = new
+        {
+            report.Epochs, report.BestEpoch, report.BestValidationDeviance, report.Seconds, report.SamplesPerSecond, report.TrainingSamples,
+            report.WarmStartedParameters,
+        },
     };
 }

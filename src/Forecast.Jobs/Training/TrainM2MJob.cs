@@ -60,6 +60,8 @@ public sealed class TrainM2MJob(
         try
         {
             var panel = SeriesPanelBuilder.Build(data);
+            var (championId, championModel) = await ChampionGate.ChampionAsync(db, tenantId, cancellationToken);
+            using var champion = championModel;
             // Between epochs the run reports progress and honours shutdown: a stopping worker ends it there, leaving the
             // registry row in Training for the next run to mark interrupted (as a killed process would).
             var (candidate, report, validationDays, candidates) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, _training, epoch =>
@@ -67,11 +69,11 @@ public sealed class TrainM2MJob(
                 cancellationToken.ThrowIfCancellationRequested();
                 progress.Report(new TrainingProgressDto("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
                     epoch.TrainLoss, epoch.ValidationDeviance));
-            });
+            }, options.Value.WarmStart ? champion?.Network : null);
             using (candidate)
             {
                 progress.Report(new TrainingProgressDto("evaluating", 92, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
-                var gate = await ChampionGate.CompareAsync(db, candidate, panel, validationDays, tenantId, cancellationToken);
+                var gate = ChampionGate.Compare(candidate, (championId, champion), panel, validationDays);
 
                 progress.Report(new TrainingProgressDto("registering", 96, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
                 using var artifact = new MemoryStream();

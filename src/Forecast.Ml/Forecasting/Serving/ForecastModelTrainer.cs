@@ -14,18 +14,20 @@ public sealed record CandidateScore(string Task, string Source, double Smape, do
 /// Trains the served forecast model of a tenant's panel: M2M and the trees fit on everything but the last 21 days,
 /// early-stop and calibrate on those; on the same days the baseline guard chooses per task and scenario among them and
 /// the statistical baselines, the intervals are fitted on the served forecasts' residuals and the churn source is
-/// chosen (no test range: the backtest measures the method, the served model uses all the history it can).
+/// chosen (no test range: the backtest measures the method, the served model uses all the history it can). With a
+/// <c>warmStart</c> network (the champion's), M2M starts from its weights where they fit.
 /// </summary>
 public static class ForecastModelTrainer
 {
     public static (ForecastModel Model, TrainingReport Report, IReadOnlyList<int> ValidationAsOfDays, IReadOnlyList<CandidateScore> Candidates) Train(
-        SeriesPanel panel, ForecastWindow window, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress = null)
+        SeriesPanel panel, ForecastWindow window, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress = null, M2MModel? warmStart = null)
     {
         using var data = PreparedSplit.Create(panel, window, testDays: 0, trainingLimit: options.TrainingLimit, validationLimit: options.ValidationLimit);
         var (validation, schema, tasks) = (data.Validation, data.Schema, ForecastTasks.All.Count);
         manual_seed(options.Seed);
         var network = new M2MModel(data.Dimensions, config);
-        var report = RateModelTrainer.Train(network, data.TrainBatch, data.ValidationBatch, options, progress);
+        var warmed = warmStart is null ? 0 : WarmStart.Copy(network, warmStart);
+        var report = RateModelTrainer.Train(network, data.TrainBatch, data.ValidationBatch, options, progress) with { WarmStartedParameters = warmed };
         var m2m = RateModelPredictor.Predict(network, data.ValidationBatch, data.Scaling);
         var calibration = ServingCalibration.Fit(validation, m2m, schema);
 

@@ -9,5 +9,9 @@ public sealed record TrainingProgress(
     double SamplesPerSecond,
     bool Improved);
 
-/// <summary>How a training run ended; the model holds the weights of <see cref="BestEpoch"/>.</summary>
-public sealed record TrainingReport(int Epochs, int BestEpoch, double BestValidationDeviance, double Seconds, double SamplesPerSecond, long TrainingSamples);
+/// <summary>
+/// How a training run ended; the model holds the weights of <see cref="BestEpoch"/>. <see cref="WarmStartedParameters"/>:
+/// how many parameter tensors started from the previous champion's (0: a cold start).
+/// </summary>
+public sealed record TrainingReport(
+    int Epochs, int BestEpoch, double BestValidationDeviance, double Seconds, double SamplesPerSecond, long TrainingSamples, int WarmStartedParameters = 0);
