@@ -63,7 +63,7 @@ public sealed class RealizedAccuracyTests
         var options = new DriftOptions { MinPairs = 2, SmapeDegradation = 0.25, NaiveAheadDays = 0 };
         var validation = new Dictionary<string, double> { ["clicks"] = 40 };
         var day = new DateOnly(2026, 3, 1);
-        AccuracyRow Row(double forecast, double actual) => new(Guid.Empty, 1, day, "app", "clicks", AccuracySums.OfCount(forecast, 0, 0, actual, actual));
+        AccuracyRow Row(double forecast, double actual) => new(Guid.Empty, 1, day, DateTimeOffset.UnixEpoch, "app", "clicks", AccuracySums.OfCount(forecast, 0, 0, actual, actual));
 
         Assert.Null(DriftRule.Check(options, validation, [Row(10, 12), Row(10, 8)])); // SMAPE 18.2 + 22.2 → 20.2%
         Assert.Null(DriftRule.Check(options, validation, [Row(10, 30)])); // 100%, but one pair only
@@ -78,11 +78,24 @@ public sealed class RealizedAccuracyTests
     {
         var options = new DriftOptions { MinPairs = 3, SmapeDegradation = 10, NaiveAheadDays = 3 };
         AccuracyRow Row(int day, double naive) =>
-            new(Guid.Empty, 1, new DateOnly(2026, 3, day), "app", "impressions", AccuracySums.OfCount(100, 0, 0, 120, naive));
+            new(Guid.Empty, 1, new DateOnly(2026, 3, day), DateTimeOffset.UnixEpoch, "app", "impressions", AccuracySums.OfCount(100, 0, 0, 120, naive));
 
         // The naive (115) beats the forecast (100) on each of the last three days, not on the fourth before them.
         Assert.NotNull(DriftRule.Check(options, new Dictionary<string, double>(), [Row(1, 200), Row(2, 115), Row(3, 115), Row(4, 115)]));
         Assert.Null(DriftRule.Check(options, new Dictionary<string, double>(), [Row(2, 115), Row(3, 200), Row(4, 115)]));
         Assert.Null(DriftRule.Check(options, new Dictionary<string, double>(), [Row(3, 115), Row(4, 115)]));
+    }
+
+    [Fact]
+    public void What_was_served_on_a_day_is_the_forecast_of_the_model_that_scored_it_last()
+    {
+        var (morning, retrained) = (Guid.NewGuid(), Guid.NewGuid());
+        var day = new DateOnly(2026, 3, 1);
+        AccuracyRow Row(Guid model, DateOnly asOf, int hour) =>
+            new(model, 1, asOf, new DateTimeOffset(2026, 3, 2, hour, 0, 0, TimeSpan.Zero), "app", "clicks", AccuracySums.OfCount(1, 0, 2, 1, 1));
+
+        var served = AccuracyRow.Served([Row(morning, day, 6), Row(retrained, day, 9), Row(morning, day.AddDays(1), 6)]);
+
+        Assert.Equal([(retrained, day), (morning, day.AddDays(1))], served.Select(row => (row.ModelId, row.AsOf)));
     }
 }

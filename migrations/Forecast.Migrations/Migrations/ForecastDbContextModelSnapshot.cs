@@ -214,6 +214,10 @@ namespace Forecast.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("evaluated_at");
 
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
                     b.Property<double?>("NaiveAbsoluteErrorSum")
                         .HasColumnType("double precision")
                         .HasColumnName("naive_absolute_error_sum");

@@ -23,7 +23,7 @@ internal static class AccuracyApi
         var accuracy = v1.MapGroup("/accuracy").WithTags("Accuracy").RequireAuthorization(ApiKeyDefaults.TenantPolicy);
         accuracy.MapGet("/", TenantAccuracy)
             .WithSummary("The tenant's live accuracy over the forecasts issued from one day to another")
-            .WithDescription("Every judged forecast whose as-of day is in [from, to] (both optional), in one scenario or all: per task for what was served, and per model.");
+            .WithDescription("Every judged forecast whose as-of day is in [from, to] (both optional), in one scenario or all: per task for what was served (each day, the forecasts of the model that scored it last), and per model.");
         accuracy.MapGet("/chart", Chart)
             .WithSummary("A PNG chart of live accuracy by as-of day: the served forecasts' SMAPE (Brier for churn) against the seasonal naive")
             .Produces(StatusCodes.Status200OK, contentType: "image/png");

@@ -73,7 +73,7 @@ public sealed record ModelAccuracyDto(
 /// <param name="From">First as-of day asked for (or judged, when not given).</param>
 /// <param name="To">Last as-of day asked for (or judged).</param>
 /// <param name="Scenario">The scenario asked for, or null for all.</param>
-/// <param name="Tasks">Per task, every model's forecasts together: what the tenant was served.</param>
+/// <param name="Tasks">Per task, what the tenant was served: each day's forecasts from the model that scored it last.</param>
 /// <param name="Models">Per model that issued the forecasts, per task.</param>
 public sealed record TenantAccuracyDto(DateOnly? From, DateOnly? To, string? Scenario, IReadOnlyList<TaskAccuracyDto> Tasks, IReadOnlyList<ModelAccuracySummaryDto> Models);
 

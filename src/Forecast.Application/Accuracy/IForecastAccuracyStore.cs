@@ -1,10 +1,24 @@
 namespace Forecast.Application.Accuracy;
 
-/// <summary>One model's forecasts of one day whose horizon has ended in the tenant's data and that are not judged yet.</summary>
-public sealed record DueForecasts(Guid ModelId, DateOnly AsOf);
+/// <summary>
+/// One model's forecasts of one day whose horizon has ended in the tenant's data and that are not judged yet, and when
+/// the model last scored that day.
+/// </summary>
+public sealed record DueForecasts(Guid ModelId, DateOnly AsOf, DateTimeOffset IssuedAt);
 
 /// <summary>Realized accuracy of one model's forecasts of one day, in one scenario, for one task (or churn).</summary>
-public sealed record AccuracyRow(Guid ModelId, int ModelVersion, DateOnly AsOf, string Scenario, string Task, AccuracySums Sums);
+public sealed record AccuracyRow(Guid ModelId, int ModelVersion, DateOnly AsOf, DateTimeOffset IssuedAt, string Scenario, string Task, AccuracySums Sums)
+{
+    /// <summary>
+    /// The rows of the forecasts that stood at the end of each day: where a retraining promoted a new champion that
+    /// scored the day again, its forecasts replaced the morning's (each model's own rows stay in its accuracy).
+    /// </summary>
+    public static IReadOnlyList<AccuracyRow> Served(IReadOnlyList<AccuracyRow> rows)
+    {
+        var last = rows.GroupBy(row => row.AsOf).ToDictionary(day => day.Key, day => day.MaxBy(row => row.IssuedAt)!.ModelId);
+        return rows.Where(row => last[row.AsOf] == row.ModelId).ToList();
+    }
+}
 
 /// <summary>The forecast snapshots and their realized accuracy.</summary>
 public interface IForecastAccuracyStore

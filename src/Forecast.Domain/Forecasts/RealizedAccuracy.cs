@@ -43,5 +43,8 @@ public sealed class RealizedAccuracy
     /// <summary>The same for the naive churn call: churned when the last 7 days had no active day.</summary>
     public double? NaiveBrierSum { get; init; }
 
+    /// <summary>When the model last scored that day: of several models that forecast one day, the latest was served last.</summary>
+    public DateTimeOffset IssuedAt { get; init; }
+
     public DateTimeOffset EvaluatedAt { get; init; }
 }

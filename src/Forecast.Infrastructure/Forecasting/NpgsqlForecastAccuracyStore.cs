@@ -24,13 +24,14 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
 
         var due = new List<DueForecasts>();
         await foreach (var row in NpgsqlQueries.QueryAsync(connection, """
-            SELECT DISTINCT s.model_id, s.as_of FROM forecast_snapshots s
+            SELECT s.model_id, s.as_of, max(s.created_at) FROM forecast_snapshots s
             WHERE s.tenant_id = $1 AND s.as_of >= $2 AND s.as_of + s.horizon_days <= $3
               AND NOT EXISTS (SELECT 1 FROM realized_accuracy r WHERE r.tenant_id = $1 AND r.model_id = s.model_id AND r.as_of = s.as_of)
+            GROUP BY s.model_id, s.as_of
             ORDER BY s.as_of, s.model_id
             """, cancellationToken, tenantId, latest.Value.AddDays(-lookbackDays), latest.Value))
         {
-            due.Add(new DueForecasts(row.GetGuid(0), row.GetFieldValue<DateOnly>(1)));
+            due.Add(new DueForecasts(row.GetGuid(0), row.GetFieldValue<DateOnly>(1), row.GetFieldValue<DateTimeOffset>(2)));
         }
 
         return (latest, due);
@@ -88,15 +89,15 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
             var count = task != RealizedAccuracy.ChurnTask;
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO realized_accuracy (tenant_id, model_id, as_of, scenario_id, task, pairs, smape_sum, absolute_error_sum, actual_sum, covered,
-                                               naive_smape_sum, naive_absolute_error_sum, brier_sum, naive_brier_sum, evaluated_at)
-                SELECT $1, $2, $3, s.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM scenarios s WHERE s.tenant_id = $1 AND s.key = $4
+                                               naive_smape_sum, naive_absolute_error_sum, brier_sum, naive_brier_sum, issued_at, evaluated_at)
+                SELECT $1, $2, $3, s.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM scenarios s WHERE s.tenant_id = $1 AND s.key = $4
                 """);
             object?[] values =
             [
                 tenantId, forecasts.ModelId, forecasts.AsOf, scenario, task, total.Pairs,
                 count ? total.SmapeSum : null, count ? total.AbsoluteErrorSum : null, count ? total.ActualSum : null, count ? total.Covered : null,
                 count ? total.NaiveSmapeSum : null, count ? total.NaiveAbsoluteErrorSum : null,
-                count ? null : total.BrierSum, count ? null : total.NaiveBrierSum, now,
+                count ? null : total.BrierSum, count ? null : total.NaiveBrierSum, forecasts.IssuedAt, now,
             ];
             for (var index = 0; index < values.Length; index++)
             {
@@ -126,7 +127,7 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
         if (scenario is not null) filters += $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
         // The version comes from the registry while the model is kept there; a pruned model's accuracy stays, as version 0.
         command.CommandText = $"""
-            SELECT r.model_id, coalesce(m.version, 0), r.as_of, s.key, r.task, r.pairs,
+            SELECT r.model_id, coalesce(m.version, 0), r.as_of, r.issued_at, s.key, r.task, r.pairs,
                    coalesce(r.smape_sum, 0), coalesce(r.absolute_error_sum, 0), coalesce(r.actual_sum, 0), coalesce(r.covered, 0),
                    coalesce(r.naive_smape_sum, 0), coalesce(r.naive_absolute_error_sum, 0), coalesce(r.brier_sum, 0), coalesce(r.naive_brier_sum, 0)
             FROM realized_accuracy r
@@ -140,9 +141,9 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
         while (await reader.ReadAsync(cancellationToken))
         {
             rows.Add(new AccuracyRow(
-                reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), reader.GetString(4),
-                new AccuracySums(reader.GetInt32(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetInt32(9),
-                    reader.GetDouble(10), reader.GetDouble(11), reader.GetDouble(12), reader.GetDouble(13))));
+                reader.GetGuid(0), reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetFieldValue<DateTimeOffset>(3), reader.GetString(4), reader.GetString(5),
+                new AccuracySums(reader.GetInt32(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetInt32(10),
+                    reader.GetDouble(11), reader.GetDouble(12), reader.GetDouble(13), reader.GetDouble(14))));
         }
 
         return rows;

@@ -30,7 +30,7 @@ public sealed class GetAccuracyHandler(IForecastAccuracyStore store, IReferenceR
             query.From ?? (rows.Count == 0 ? null : rows.Min(row => row.AsOf)),
             query.To ?? (rows.Count == 0 ? null : rows.Max(row => row.AsOf)),
             query.Scenario,
-            TaskAccuracyDto.Summarise(rows, byScenario: false),
+            TaskAccuracyDto.Summarise(AccuracyRow.Served(rows), byScenario: false),
             models);
     }
 }

@@ -16,7 +16,7 @@ public sealed record GetAccuracyChart(Guid TenantId, string Task, string? Scenar
 public sealed record AccuracyChartData(string Task, string? Scenario, string Measure, IReadOnlyList<DailyError> Days);
 
 /// <param name="AsOf">As-of day.</param>
-/// <param name="Served">Error of the forecasts served (every model that issued them that day).</param>
+/// <param name="Served">Error of the forecasts served: those that stood at the end of the day.</param>
 /// <param name="Naive">Error of the seasonal naive on the same pairs.</param>
 /// <param name="Pairs">Pairs judged.</param>
 public sealed record DailyError(DateOnly AsOf, double Served, double Naive, int Pairs);
@@ -39,7 +39,7 @@ public sealed class GetAccuracyChartHandler(IForecastAccuracyStore store, IRefer
         await AccuracyScenario.EnsureExistsAsync(references, query.TenantId, query.Scenario, cancellationToken);
         var churn = query.Task == RealizedAccuracy.ChurnTask;
         var rows = await store.ReadAsync(query.TenantId, null, query.From, query.To, query.Scenario, cancellationToken);
-        var days = rows.Where(row => row.Task == query.Task)
+        var days = AccuracyRow.Served(rows).Where(row => row.Task == query.Task)
             .GroupBy(row => row.AsOf)
             .OrderBy(day => day.Key)
             .Select(day => (day.Key, Sums: day.Aggregate(AccuracySums.Zero, (total, row) => total + row.Sums)))

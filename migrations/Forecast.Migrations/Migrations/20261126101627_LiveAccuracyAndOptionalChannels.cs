@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Forecast.Migrations.Migrations
 {
     /// <inheritdoc />
-    public partial class ForecastSnapshotsAndRealizedAccuracy : Migration
+    public partial class LiveAccuracyAndOptionalChannels : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,22 @@ namespace Forecast.Migrations.Migrations
                 type: "character varying(64)",
                 maxLength: 64,
                 nullable: true);
+
+            migrationBuilder.AlterColumn<long>(
+                name: "impressions",
+                table: "daily_metrics",
+                type: "bigint",
+                nullable: true,
+                oldClrType: typeof(long),
+                oldType: "bigint");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "clicks",
+                table: "daily_metrics",
+                type: "bigint",
+                nullable: true,
+                oldClrType: typeof(long),
+                oldType: "bigint");
 
             migrationBuilder.CreateTable(
                 name: "forecast_snapshots",
@@ -80,6 +96,7 @@ namespace Forecast.Migrations.Migrations
                     naive_absolute_error_sum = table.Column<double>(type: "double precision", nullable: true),
                     brier_sum = table.Column<double>(type: "double precision", nullable: true),
                     naive_brier_sum = table.Column<double>(type: "double precision", nullable: true),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     evaluated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -134,6 +151,26 @@ namespace Forecast.Migrations.Migrations
             migrationBuilder.DropColumn(
                 name: "drift_retraining_job",
                 table: "models");
+
+            migrationBuilder.AlterColumn<long>(
+                name: "impressions",
+                table: "daily_metrics",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L,
+                oldClrType: typeof(long),
+                oldType: "bigint",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<long>(
+                name: "clicks",
+                table: "daily_metrics",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L,
+                oldClrType: typeof(long),
+                oldType: "bigint",
+                oldNullable: true);
         }
     }
 }

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Forecast.Migrations.Migrations
 {
     [DbContext(typeof(ForecastDbContext))]
-    [Migration("20261126094512_OptionalDailyMetricChannels")]
-    partial class OptionalDailyMetricChannels
+    [Migration("20261126101627_LiveAccuracyAndOptionalChannels")]
+    partial class LiveAccuracyAndOptionalChannels
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -216,6 +216,10 @@ namespace Forecast.Migrations.Migrations
                     b.Property<DateTimeOffset>("EvaluatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("evaluated_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
 
                     b.Property<double?>("NaiveAbsoluteErrorSum")
                         .HasColumnType("double precision")
