@@ -162,6 +162,9 @@ namespace Forecast.Migrations.Migrations
                     b.HasKey("TenantId", "ModelId", "AsOf", "AdvertiserId", "ScenarioId")
                         .HasName("pk_forecast_snapshots");
 
+                    b.HasIndex("TenantId", "AsOf")
+                        .HasDatabaseName("ix_forecast_snapshots_tenant_id_as_of");
+
                     b.HasIndex("TenantId", "ScenarioId")
                         .HasDatabaseName("ix_forecast_snapshots_tenant_id_scenario_id");
 

@@ -15,6 +15,8 @@ internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<F
         builder.HasKey(snapshot => new { snapshot.TenantId, snapshot.ModelId, snapshot.AsOf, snapshot.AdvertiserId, snapshot.ScenarioId });
         // "The forecast issued for this advertiser on that day" reads by advertiser and day, whatever the model.
         builder.HasIndex(snapshot => new { snapshot.TenantId, snapshot.AdvertiserId, snapshot.AsOf });
+        // Each scoring run looks for the recent days whose horizon has arrived, and retention deletes the oldest days.
+        builder.HasIndex(snapshot => new { snapshot.TenantId, snapshot.AsOf });
         builder.Property(snapshot => snapshot.Tasks).HasColumnType("jsonb");
         builder.HasOne<Advertiser>().WithMany()
             .HasForeignKey(snapshot => new { snapshot.TenantId, snapshot.AdvertiserId }).OnDelete(DeleteBehavior.Cascade);

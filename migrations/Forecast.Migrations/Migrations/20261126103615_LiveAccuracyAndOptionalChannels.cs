@@ -116,6 +116,11 @@ namespace Forecast.Migrations.Migrations
                 columns: new[] { "tenant_id", "advertiser_id", "as_of" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_forecast_snapshots_tenant_id_as_of",
+                table: "forecast_snapshots",
+                columns: new[] { "tenant_id", "as_of" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_forecast_snapshots_tenant_id_scenario_id",
                 table: "forecast_snapshots",
                 columns: new[] { "tenant_id", "scenario_id" });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Forecast.Migrations.Migrations
 {
     [DbContext(typeof(ForecastDbContext))]
-    [Migration("20261126101627_LiveAccuracyAndOptionalChannels")]
+    [Migration("20261126103615_LiveAccuracyAndOptionalChannels")]
     partial class LiveAccuracyAndOptionalChannels
     {
         /// <inheritdoc />
@@ -164,6 +164,9 @@ namespace Forecast.Migrations.Migrations
 
                     b.HasKey("TenantId", "ModelId", "AsOf", "AdvertiserId", "ScenarioId")
                         .HasName("pk_forecast_snapshots");
+
+                    b.HasIndex("TenantId", "AsOf")
+                        .HasDatabaseName("ix_forecast_snapshots_tenant_id_as_of");
 
                     b.HasIndex("TenantId", "ScenarioId")
                         .HasDatabaseName("ix_forecast_snapshots_tenant_id_scenario_id");
