@@ -64,7 +64,7 @@ internal static class LiveReplayBenchmark
         }
 
         var accuracy = await client.GetFromJsonAsync<JsonElement>("/v1/accuracy", cancellationToken);
-        Print("served (every model that issued them)", accuracy.GetProperty("tasks"));
+        Print("served (each day, the forecasts of the model that scored it last)", accuracy.GetProperty("tasks"));
         foreach (var model in accuracy.GetProperty("models").EnumerateArray())
         {
             Print($"model v{model.GetProperty("version").GetInt32()}, as of {model.GetProperty("from").GetString()} to {model.GetProperty("to").GetString()}", model.GetProperty("tasks"));

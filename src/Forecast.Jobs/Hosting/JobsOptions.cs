@@ -16,9 +16,10 @@ public sealed class JobsOptions
 
     /// <summary>
     /// Start each M2M training from the champion's weights where they fit (a retraining then mostly follows what changed
-    /// since); off, every training starts from a seeded random initialisation.
+    /// since); off, every training starts from a seeded random initialisation. On by default: replayed daily on the
+    /// shipped data it served as accurately as cold starts in 36% fewer epochs (docs/decisions/010).
     /// </summary>
-    public bool WarmStart { get; set; }
+    public bool WarmStart { get; set; } = true;
 
     /// <summary>Most epochs of each CTR architecture in a training run.</summary>
     public int CtrTrainingMaxEpochs { get; set; } = 40;

@@ -25,6 +25,8 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Short training runs: the tests check the pipeline, the backtest measures the model.
         builder.UseSetting("Forecast:Jobs:TrainingMaxEpochs", "6");
         builder.UseSetting("Forecast:Jobs:CtrTrainingMaxEpochs", "3");
+        // Cold starts: the gate test trains twice on the same data and expects the same model (a warm start would not be).
+        builder.UseSetting("Forecast:Jobs:WarmStart", "false");
         ConfigureSettings(builder);
     }
 
