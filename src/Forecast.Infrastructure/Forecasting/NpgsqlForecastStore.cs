@@ -83,26 +83,29 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = modelId });
-        var filters = "";
-        if (advertiserIds is not null)
-        {
-            filters += $" AND a.external_id = ANY({NpgsqlQueries.Placeholder(command.Parameters, advertiserIds.ToArray())})";
-        }
-
-        if (scenario is not null)
-        {
-            filters += $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
-        }
-
-        command.CommandText = $"""
-            SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
-            FROM forecasts f
-            JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
-            JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
-            WHERE f.tenant_id = $1 AND f.model_id = $2
-              AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1){filters}
-            ORDER BY a.external_id, s.key
-            """;
+        var scenarioFilter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
+        const string Fresh = "f.model_id = $2 AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1)";
+        // Some advertisers: found first, then their rows by key. A lateral subquery (OFFSET 0 keeps the planner from
+        // flattening it) makes that order hold whatever the statistics say: the table is replaced by every scoring run,
+        // and with statistics from before a replacement the generic plan of a join scanned the tenant's rows (5.4 ms
+        // instead of 1.2 ms at 2,858 rows; the ~5x slower reads of bench scale at 10,000 series).
+        command.CommandText = advertiserIds is not null
+            ? $"""
+                SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
+                FROM advertisers a
+                CROSS JOIN LATERAL (SELECT * FROM forecasts f WHERE f.tenant_id = a.tenant_id AND f.advertiser_id = a.id AND {Fresh} OFFSET 0) f
+                JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
+                WHERE a.tenant_id = $1 AND a.external_id = ANY({NpgsqlQueries.Placeholder(command.Parameters, advertiserIds.ToArray())}){scenarioFilter}
+                ORDER BY a.external_id, s.key
+                """
+            : $"""
+                SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
+                FROM forecasts f
+                JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
+                JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
+                WHERE f.tenant_id = $1 AND {Fresh}{scenarioFilter}
+                ORDER BY a.external_id, s.key
+                """;
         return await ReadRowsAsync(command, cancellationToken);
     }
 
