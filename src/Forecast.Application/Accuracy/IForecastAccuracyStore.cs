@@ -24,10 +24,10 @@ public sealed record AccuracyRow(Guid ModelId, int ModelVersion, DateOnly AsOf, 
 public interface IForecastAccuracyStore
 {
     /// <summary>
-    /// Snapshots issued as of the <paramref name="lookbackDays"/> days before the latest whose horizon has ended, by model
-    /// and day, that have no accuracy yet; and the tenant's latest day of metrics.
+    /// Snapshots issued in the <paramref name="lookbackDays"/> days before <paramref name="latestDay"/> (the tenant's
+    /// latest day of metrics) whose horizon has ended by then, by model and day, that have no accuracy yet.
     /// </summary>
-    Task<(DateOnly? LatestDay, IReadOnlyList<DueForecasts> Due)> DueAsync(Guid tenantId, int lookbackDays, CancellationToken cancellationToken);
+    Task<IReadOnlyList<DueForecasts>> DueAsync(Guid tenantId, DateOnly latestDay, int lookbackDays, CancellationToken cancellationToken);
 
     /// <summary>Every snapshot of the model and day with the horizon's actuals and the week before it.</summary>
     Task<IReadOnlyList<ForecastOutcome>> OutcomesAsync(Guid tenantId, DueForecasts forecasts, CancellationToken cancellationToken);

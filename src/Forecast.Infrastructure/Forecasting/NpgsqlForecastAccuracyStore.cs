@@ -4,6 +4,7 @@ using Forecast.Application.Forecasts;
 using Forecast.Domain.Forecasts;
 using Forecast.Infrastructure.Persistence;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Forecast.Infrastructure.Forecasting;
 
@@ -13,15 +14,9 @@ namespace Forecast.Infrastructure.Forecasting;
 /// </summary>
 internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, TimeProvider clock) : IForecastAccuracyStore
 {
-    public async Task<(DateOnly? LatestDay, IReadOnlyList<DueForecasts> Due)> DueAsync(Guid tenantId, int lookbackDays, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DueForecasts>> DueAsync(Guid tenantId, DateOnly latestDay, int lookbackDays, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var latest = await NpgsqlQueries.ScalarAsync<DateOnly?>(connection, "SELECT max(date) FROM daily_metrics WHERE tenant_id = $1", cancellationToken, tenantId);
-        if (latest is null)
-        {
-            return (null, []);
-        }
-
         var due = new List<DueForecasts>();
         await foreach (var row in NpgsqlQueries.QueryAsync(connection, """
             SELECT s.model_id, s.as_of, max(s.created_at) FROM forecast_snapshots s
@@ -29,12 +24,12 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
               AND NOT EXISTS (SELECT 1 FROM realized_accuracy r WHERE r.tenant_id = $1 AND r.model_id = s.model_id AND r.as_of = s.as_of)
             GROUP BY s.model_id, s.as_of
             ORDER BY s.as_of, s.model_id
-            """, cancellationToken, tenantId, latest.Value.AddDays(-lookbackDays), latest.Value))
+            """, cancellationToken, tenantId, latestDay.AddDays(-lookbackDays), latestDay))
         {
             due.Add(new DueForecasts(row.GetGuid(0), row.GetFieldValue<DateOnly>(1), row.GetFieldValue<DateTimeOffset>(2)));
         }
 
-        return (latest, due);
+        return due;
     }
 
     public async Task<IReadOnlyList<ForecastOutcome>> OutcomesAsync(Guid tenantId, DueForecasts forecasts, CancellationToken cancellationToken)
@@ -86,23 +81,28 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
         var now = clock.GetUtcNow();
         foreach (var ((scenario, task), total) in sums)
         {
+            // Count tasks fill the error sums, churn the Brier sums; the other columns stay NULL.
             var count = task != RealizedAccuracy.ChurnTask;
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO realized_accuracy (tenant_id, model_id, as_of, scenario_id, task, pairs, smape_sum, absolute_error_sum, actual_sum, covered,
                                                naive_smape_sum, naive_absolute_error_sum, brier_sum, naive_brier_sum, issued_at, evaluated_at)
                 SELECT $1, $2, $3, s.id, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 FROM scenarios s WHERE s.tenant_id = $1 AND s.key = $4
                 """);
-            object?[] values =
-            [
-                tenantId, forecasts.ModelId, forecasts.AsOf, scenario, task, total.Pairs,
-                count ? total.SmapeSum : null, count ? total.AbsoluteErrorSum : null, count ? total.ActualSum : null, count ? total.Covered : null,
-                count ? total.NaiveSmapeSum : null, count ? total.NaiveAbsoluteErrorSum : null,
-                count ? null : total.BrierSum, count ? null : total.NaiveBrierSum, forecasts.IssuedAt, now,
-            ];
-            for (var index = 0; index < values.Length; index++)
+            foreach (var value in new object[] { tenantId, forecasts.ModelId, forecasts.AsOf, scenario, task, total.Pairs })
             {
-                insert.Parameters.Add(Parameter(values[index], index));
+                insert.Parameters.Add(new NpgsqlParameter { Value = value });
             }
+
+            insert.Parameters.Add(Sum(count ? total.SmapeSum : null));
+            insert.Parameters.Add(Sum(count ? total.AbsoluteErrorSum : null));
+            insert.Parameters.Add(Sum(count ? total.ActualSum : null));
+            insert.Parameters.Add(new NpgsqlParameter { Value = count ? total.Covered : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            insert.Parameters.Add(Sum(count ? total.NaiveSmapeSum : null));
+            insert.Parameters.Add(Sum(count ? total.NaiveAbsoluteErrorSum : null));
+            insert.Parameters.Add(Sum(count ? null : total.BrierSum));
+            insert.Parameters.Add(Sum(count ? null : total.NaiveBrierSum));
+            insert.Parameters.Add(new NpgsqlParameter { Value = forecasts.IssuedAt });
+            insert.Parameters.Add(new NpgsqlParameter { Value = now });
             batch.BatchCommands.Add(insert);
         }
 
@@ -110,10 +110,8 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Nulls need a type: the sums are doubles, the covered count an integer.</summary>
-    private static NpgsqlParameter Parameter(object? value, int index) => value is not null
-        ? new NpgsqlParameter { Value = value }
-        : new NpgsqlParameter { Value = DBNull.Value, NpgsqlDbType = index == 9 ? NpgsqlTypes.NpgsqlDbType.Integer : NpgsqlTypes.NpgsqlDbType.Double };
+    /// <summary>A sum column, typed so that a NULL binds too.</summary>
+    private static NpgsqlParameter Sum(double? value) => new() { Value = value is { } sum ? sum : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Double };
 
     public async Task<IReadOnlyList<AccuracyRow>> ReadAsync(
         Guid tenantId, Guid? modelId, DateOnly? from, DateOnly? to, string? scenario, CancellationToken cancellationToken)
@@ -121,10 +119,10 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         var filters = "";
-        if (modelId is not null) filters += $" AND r.model_id = {NpgsqlQueries.Placeholder(command.Parameters, modelId.Value)}";
-        if (from is not null) filters += $" AND r.as_of >= {NpgsqlQueries.Placeholder(command.Parameters, from.Value)}";
-        if (to is not null) filters += $" AND r.as_of <= {NpgsqlQueries.Placeholder(command.Parameters, to.Value)}";
-        if (scenario is not null) filters += $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
+        if (modelId is not null) filters += $" AND r.model_id = {NpgsqlQueries.Bind(command.Parameters, modelId.Value)}";
+        if (from is not null) filters += $" AND r.as_of >= {NpgsqlQueries.Bind(command.Parameters, from.Value)}";
+        if (to is not null) filters += $" AND r.as_of <= {NpgsqlQueries.Bind(command.Parameters, to.Value)}";
+        if (scenario is not null) filters += $" AND s.key = {NpgsqlQueries.Bind(command.Parameters, scenario)}";
         // The version comes from the registry while the model is kept there; a pruned model's accuracy stays, as version 0.
         command.CommandText = $"""
             SELECT r.model_id, coalesce(m.version, 0), r.as_of, r.issued_at, s.key, r.task, r.pairs,

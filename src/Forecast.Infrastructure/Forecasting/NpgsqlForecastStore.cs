@@ -83,7 +83,7 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         await using var command = dataSource.CreateCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = modelId });
-        var scenarioFilter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
+        var scenarioFilter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Bind(command.Parameters, scenario)}";
         const string Fresh = "f.model_id = $2 AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1)";
         // Some advertisers: found first, then their rows by key. A lateral subquery (OFFSET 0 keeps the planner from
         // flattening it) makes that order hold whatever the statistics say: the table is replaced by every scoring run,
@@ -95,7 +95,7 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
                 FROM advertisers a
                 CROSS JOIN LATERAL (SELECT * FROM forecasts f WHERE f.tenant_id = a.tenant_id AND f.advertiser_id = a.id AND {Fresh} OFFSET 0) f
                 JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
-                WHERE a.tenant_id = $1 AND a.external_id = ANY({NpgsqlQueries.Placeholder(command.Parameters, advertiserIds.ToArray())}){scenarioFilter}
+                WHERE a.tenant_id = $1 AND a.external_id = ANY({NpgsqlQueries.Bind(command.Parameters, advertiserIds.ToArray())}){scenarioFilter}
                 ORDER BY a.external_id, s.key
                 """
             : $"""
@@ -116,7 +116,7 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = advertiserId });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf });
-        var filter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Placeholder(command.Parameters, scenario)}";
+        var filter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Bind(command.Parameters, scenario)}";
         // The model that scored the day last: a day scored before and after a promotion keeps both models' snapshots.
         command.CommandText = $"""
             SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text

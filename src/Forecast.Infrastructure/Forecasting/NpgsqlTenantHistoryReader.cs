@@ -81,7 +81,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
     {
         var command = new NpgsqlBatchCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        string Next(object value) => NpgsqlQueries.Placeholder(command.Parameters, value);
+        string Next(object value) => NpgsqlQueries.Bind(command.Parameters, value);
 
         if (sql.Contains("{advertisers}", StringComparison.Ordinal))
         {

@@ -17,8 +17,8 @@ internal static class NpgsqlQueries
         return command;
     }
 
-    /// <summary>Adds a positional parameter and returns its placeholder ($n), for filters written into SQL only when asked for.</summary>
-    public static string Placeholder(NpgsqlParameterCollection parameters, object value)
+    /// <summary>Binds a value as the next positional parameter and returns its reference ($n), for filters written into SQL only when asked for.</summary>
+    public static string Bind(NpgsqlParameterCollection parameters, object value)
     {
         parameters.Add(new NpgsqlParameter { Value = value });
         return $"${parameters.Count}";

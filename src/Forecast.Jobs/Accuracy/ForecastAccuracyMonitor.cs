@@ -19,15 +19,13 @@ public sealed class ForecastAccuracyMonitor(
     IOptions<AccuracyOptions> options,
     ILogger<ForecastAccuracyMonitor> logger)
 {
-    public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
+    /// <param name="tenantId">Tenant.</param>
+    /// <param name="latest">The tenant's latest day of metrics, as the scoring run just read it.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public async Task RunAsync(Guid tenantId, DateOnly latest, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var (latest, due) = await store.DueAsync(tenantId, settings.EvaluationLookbackDays, cancellationToken);
-        if (latest is null)
-        {
-            return;
-        }
-
+        var due = await store.DueAsync(tenantId, latest, settings.EvaluationLookbackDays, cancellationToken);
         foreach (var forecasts in due)
         {
             var sums = RealizedAccuracyCalculator.Sum(await store.OutcomesAsync(tenantId, forecasts, cancellationToken));
@@ -36,10 +34,10 @@ public sealed class ForecastAccuracyMonitor(
                 tenantId, forecasts.ModelId, forecasts.AsOf, sums.Where(sum => sum.Key.Task == Domain.Forecasts.RealizedAccuracy.ChurnTask).Sum(sum => sum.Value.Pairs));
         }
 
-        await store.PruneSnapshotsAsync(tenantId, latest.Value.AddDays(-settings.SnapshotRetentionDays), cancellationToken);
+        await store.PruneSnapshotsAsync(tenantId, latest.AddDays(-settings.SnapshotRetentionDays), cancellationToken);
         if (due.Count > 0 && settings.Drift.Enabled)
         {
-            await CheckDriftAsync(tenantId, latest.Value, settings.Drift, cancellationToken);
+            await CheckDriftAsync(tenantId, latest, settings.Drift, cancellationToken);
         }
     }
 

@@ -32,8 +32,8 @@ public sealed class ScoreForecastsJob(
         // The champion first: a new tenant's ingestion queues a re-scoring per batch, and each read the whole recent
         // history before finding no model to score with (seen during a 100,000-series load in bench scale, which ran at
         // ~4,500 rows/s against ~33,000 at 10,000 series).
-        var (_, panel) = champion is null ? (null, null) : await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
-        if (champion is null || panel is null)
+        var (lastDay, panel) = champion is null ? (null, null) : await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
+        if (champion is null || panel is null || lastDay is null)
         {
             logger.LogInformation("Tenant {TenantId}: nothing to score (no champion or no data)", tenantId);
             return;
@@ -49,6 +49,6 @@ public sealed class ScoreForecastsJob(
         ForecastTelemetry.Scored(forecasts.Count, clock.Elapsed.TotalSeconds);
         logger.LogInformation("Tenant {TenantId}: scored {Count} forecasts with M2M v{Version} in {Scoring:F2} s ({Rate:N0}/s), stored in {Total:F2} s",
             tenantId, forecasts.Count, champion.Version, scored, forecasts.Count / Math.Max(scored, 1e-6), clock.Elapsed.TotalSeconds);
-        await accuracy.RunAsync(tenantId, cancellationToken);
+        await accuracy.RunAsync(tenantId, lastDay.Value, cancellationToken);
     }
 }
