@@ -52,7 +52,7 @@ public sealed class BidEstimateTests(ForecastApp app)
         Assert.Equal("ctr", job.GetProperty("kind").GetString());
 
         var models = (await (await tenant.Http.GetAsync("/v1/models?kind=ctr")).ReadJsonAsync(HttpStatusCode.OK)).EnumerateArray().ToList();
-        Assert.Equal(["deepfm", "din", "historical-ctr", "lr", "mlr", "pepnet", "wide-deep"], models.Select(model => model.GetProperty("architecture").GetString()).Order());
+        Assert.Equal(["autoattention", "deepfm", "din", "gwen", "historical-ctr", "lr", "mlr", "multi-embedding", "pepnet", "pnn", "star", "wide-deep"], models.Select(model => model.GetProperty("architecture").GetString()).Order());
         var champion = Assert.Single(models, model => model.GetProperty("status").GetString() == "Champion");
         Assert.True(champion.GetProperty("metrics").GetProperty("bestOfRun").GetBoolean());
         Assert.All(models, model => Assert.InRange(model.GetProperty("metrics").GetProperty("validation").GetProperty("auc").GetDouble(), 0.55, 1));

@@ -1,5 +1,7 @@
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Serving;
+using Forecast.Ml.Ctr.Training;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Tests.Ctr;
@@ -13,7 +15,7 @@ public sealed class CtrNetworkTests
     public void Every_network_gives_one_logit_per_row(CtrArchitecture architecture)
     {
         using var scope = NewDisposeScope();
-        var (schema, batch) = Encoded();
+        var (schema, batch) = SyntheticObservations.Encoded();
         manual_seed(1);
         var network = CtrNetwork.Create(architecture, schema.Dimensions, new CtrConfig());
         network.eval();
@@ -24,11 +26,30 @@ public sealed class CtrNetworkTests
         Assert.True(logits.isfinite().all().item<bool>());
     }
 
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void Every_architecture_saved_and_reloaded_scores_bit_identical(CtrArchitecture architecture)
+    {
+        var rows = SyntheticObservations.ImpressionLog();
+        var options = new ClickTrainingOptions(MaxEpochs: 1, SequenceLength: 6);
+        using var suite = ClickModelSuite.Train(rows, [architecture], new CtrConfig(), options);
+        var model = suite.Best.Model;
+        var histories = DeliveryHistory.Within(rows, options.SequenceLength);
+
+        using var artifact = new MemoryStream();
+        model.Save(artifact);
+        artifact.Position = 0;
+        using var reloaded = ClickModel.Load(artifact);
+
+        Assert.Equal(architecture, reloaded.Manifest.Architecture);
+        Assert.Equal(model.Predict(rows, histories), reloaded.Predict(rows, histories));
+    }
+
     [Fact]
     public void Din_attends_only_to_real_behaviour_tokens_and_its_weights_sum_to_one()
     {
         using var scope = NewDisposeScope();
-        var (schema, batch) = Encoded();
+        var (schema, batch) = SyntheticObservations.Encoded();
         var din = new DeepInterestNetwork(schema.Dimensions, new CtrConfig());
 
         var weights = din.AttentionWeights(batch);
@@ -43,7 +64,7 @@ public sealed class CtrNetworkTests
     public void Pepnet_embedding_gate_sends_no_gradient_into_the_field_embeddings()
     {
         using var scope = NewDisposeScope();
-        var (schema, batch) = Encoded();
+        var (schema, batch) = SyntheticObservations.Encoded();
         var pepnet = new PepNet(schema.Dimensions, new CtrConfig());
 
         pepnet.EmbeddingGate(batch).sum().backward();
@@ -52,13 +73,5 @@ public sealed class CtrNetworkTests
         Assert.True(embeddingGradient is null || embeddingGradient.abs().sum().item<float>() == 0);
         Assert.Contains(pepnet.named_parameters(), parameter => parameter.name.Contains("_embeddingGate") && parameter.parameter.grad is { } gradient
             && gradient.abs().sum().item<float>() > 0);
-    }
-
-    private static (CtrFeatureSchema Schema, CtrBatch Batch) Encoded()
-    {
-        var rows = SyntheticObservations.ImpressionLog();
-        var histories = DeliveryHistory.Within(rows, 6);
-        var schema = CtrFeatureSchema.Fit(rows, histories, 6);
-        return (schema, schema.Encode(rows, histories).ToBatch());
     }
 }

@@ -27,6 +27,26 @@ public sealed class RealCtrTrainingTests
         Assert.True(suite.Best.Validation.LogLoss < constant.LogLoss);
     }
 
+    public static TheoryData<CtrArchitecture> SeedPaperArchitectures =>
+        new(CtrArchitecture.AutoAttention, CtrArchitecture.Star, CtrArchitecture.MultiEmbedding, CtrArchitecture.Gwen, CtrArchitecture.Pnn);
+
+    [Theory]
+    [MemberData(nameof(SeedPaperArchitectures))]
+    public async Task A_short_training_of_each_seed_paper_architecture_on_the_real_ad_stats_beats_a_constant_ctr_on_validation(CtrArchitecture architecture)
+    {
+        var observations = await LoadAsync();
+
+        using var suite = ClickModelSuite.Train(observations, [architecture], new CtrConfig(), Short);
+
+        var validation = suite.Validation.Rows;
+        var trainCtr = suite.Split.Train.Sum(row => (double)observations[row].Clicks) / suite.Split.Train.Sum(row => (double)observations[row].Impressions);
+        var constant = ClickScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
+        var trained = Assert.Single(suite.Models);
+        Assert.Equal(architecture, trained.Model.Manifest.Architecture);
+        Assert.True(trained.Validation.Auc > constant.Auc + 0.1, $"{architecture.Name()} validation AUC {trained.Validation.Auc:F4}");
+        Assert.True(trained.Validation.LogLoss < constant.LogLoss, $"{architecture.Name()} validation log-loss {trained.Validation.LogLoss:F5} vs constant {constant.LogLoss:F5}");
+    }
+
     [Fact]
     public async Task A_saved_and_reloaded_model_predicts_exactly_the_same()
     {

@@ -38,4 +38,13 @@ internal static class SyntheticObservations
 
         return rows;
     }
+
+    /// <summary>The impression log with a six-token behaviour sequence, its schema fitted on it and encoded as one batch.</summary>
+    public static (CtrFeatureSchema Schema, CtrBatch Batch) Encoded()
+    {
+        var rows = ImpressionLog();
+        var histories = DeliveryHistory.Within(rows, 6);
+        var schema = CtrFeatureSchema.Fit(rows, histories, 6);
+        return (schema, schema.Encode(rows, histories).ToBatch());
+    }
 }

@@ -28,7 +28,7 @@ public sealed record CtrFeatureSchema(
     public const int AdvertiserField = 0;
     public const int ScenarioField = 1;
     private const int WeekdayField = 2;
-    private const int SlotField = 3;
+    public const int SlotField = 3;
 
     /// <summary>Historical CTR lookups: one per window of <see cref="RecentClickTotals.WindowDays"/>, then the latest deliveries'.</summary>
     public static readonly int HistoricalLookups = RecentClickTotals.WindowDays.Count + 1;

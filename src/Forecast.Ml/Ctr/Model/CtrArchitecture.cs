@@ -10,6 +10,11 @@ public enum CtrArchitecture
     DeepFm,
     Din,
     PepNet,
+    AutoAttention,
+    Star,
+    MultiEmbedding,
+    Gwen,
+    Pnn,
 }
 
 public static class CtrArchitectures
@@ -25,6 +30,11 @@ public static class CtrArchitectures
         CtrArchitecture.DeepFm => "deepfm",
         CtrArchitecture.Din => "din",
         CtrArchitecture.PepNet => "pepnet",
+        CtrArchitecture.AutoAttention => "autoattention",
+        CtrArchitecture.Star => "star",
+        CtrArchitecture.MultiEmbedding => "multi-embedding",
+        CtrArchitecture.Gwen => "gwen",
+        CtrArchitecture.Pnn => "pnn",
         _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, null),
     };
 

@@ -23,6 +23,11 @@ public abstract class CtrNetwork(string name) : nn.Module<CtrBatch, Tensor>(name
         CtrArchitecture.DeepFm => new DeepFm(dimensions, config),
         CtrArchitecture.Din => new DeepInterestNetwork(dimensions, config),
         CtrArchitecture.PepNet => new PepNet(dimensions, config),
+        CtrArchitecture.AutoAttention => new AutoAttentionNetwork(dimensions, config),
+        CtrArchitecture.Star => new StarNetwork(dimensions, config),
+        CtrArchitecture.MultiEmbedding => new MultiEmbeddingNet(dimensions, config),
+        CtrArchitecture.Gwen => new GroupwiseEmbeddingNetwork(dimensions, config),
+        CtrArchitecture.Pnn => new ProductNeuralNetwork(dimensions, config),
         _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, null),
     };
 }

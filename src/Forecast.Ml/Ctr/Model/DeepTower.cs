@@ -10,6 +10,17 @@ public sealed class DeepTower : nn.Module<Tensor, Tensor>
 
     public DeepTower(int inputSize, IReadOnlyList<int> hidden, double dropout) : base(nameof(DeepTower))
     {
+        var layers = HiddenLayers(inputSize, hidden, dropout);
+        layers.Add(nn.Linear(hidden.Count == 0 ? inputSize : hidden[^1], 1));
+        _layers = nn.Sequential(layers);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor input) => _layers.forward(input).squeeze(-1);
+
+    /// <summary>Linear → ReLU → dropout for each width of <paramref name="hidden"/>, the tower without its logit.</summary>
+    public static List<nn.Module<Tensor, Tensor>> HiddenLayers(int inputSize, IReadOnlyList<int> hidden, double dropout)
+    {
         var layers = new List<nn.Module<Tensor, Tensor>>();
         var width = inputSize;
         foreach (var size in hidden)
@@ -20,10 +31,6 @@ public sealed class DeepTower : nn.Module<Tensor, Tensor>
             width = size;
         }
 
-        layers.Add(nn.Linear(width, 1));
-        _layers = nn.Sequential(layers);
-        RegisterComponents();
+        return layers;
     }
-
-    public override Tensor forward(Tensor input) => _layers.forward(input).squeeze(-1);
 }
