@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Forecast.Ml;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Evaluation;
@@ -55,6 +56,29 @@ internal static class CtrBacktestCommand
             var (raw, calibrated) = (trained.TestUncalibrated!, trained.Test!);
             Console.WriteLine($"| {trained.Model.Manifest.Architecture.Name()} | {trained.Report.BestEpoch}/{trained.Report.Epochs} | {trained.Validation.Auc:F4} | {calibrated.Auc:F4} | {calibrated.LogLoss:F5} | " +
                 $"{raw.PredictedOverObserved:F3} | {calibrated.PredictedOverObserved:F3} | {calibrated.Ece:E2} | {PerScenario(calibrated)} | {ScoringThroughput(trained, testRows, testHistories):N0} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("per scenario (calibrated):");
+        Console.WriteLine("| model | scenario | validation AUC | validation logloss | validation pred/obs | validation ECE | test AUC | test logloss | test pred/obs | test ECE |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var trained in suite.Models)
+        {
+            foreach (var (scenario, testScores) in trained.Test!.Scenarios)
+            {
+                var validationScores = trained.Validation.Scenarios[scenario];
+                Console.WriteLine($"| {trained.Model.Manifest.Architecture.Name()} | {scenario} | {validationScores.Auc:F4} | {validationScores.LogLoss:F5} | {validationScores.PredictedOverObserved:F3} | {validationScores.Ece:E2} | " +
+                    $"{testScores.Auc:F4} | {testScores.LogLoss:F5} | {testScores.PredictedOverObserved:F3} | {testScores.Ece:E2} |");
+            }
+        }
+
+        foreach (var trained in suite.Models.Where(model => model.Model.Network is MultiEmbeddingNet))
+        {
+            var gates = MultiEmbeddingGates.PerScenario(trained.Model, testRows, testHistories);
+            var widths = string.Join("/", new CtrConfig().MultiEmbeddingWidths);
+            Console.WriteLine();
+            Console.WriteLine($"multi-embedding gate weights on the test rows (embedding widths {widths}): " +
+                string.Join("; ", gates.Select(pair => $"{pair.Key} {string.Join("/", pair.Value.Select(weight => weight.ToString("F2", CultureInfo.InvariantCulture)))}")));
         }
 
         var lr = suite.Models.Single(model => model.Model.Manifest.Architecture == CtrArchitecture.LogisticRegression).Test!.Auc;

@@ -56,6 +56,13 @@ public sealed class BidEstimateTests(ForecastApp app)
         var champion = Assert.Single(models, model => model.GetProperty("status").GetString() == "Champion");
         Assert.True(champion.GetProperty("metrics").GetProperty("bestOfRun").GetBoolean());
         Assert.All(models, model => Assert.InRange(model.GetProperty("metrics").GetProperty("validation").GetProperty("auc").GetDouble(), 0.55, 1));
+        var gates = Assert.Single(models, model => model.GetProperty("architecture").GetString() == "multi-embedding").GetProperty("metrics").GetProperty("embeddingGates");
+        Assert.Equal([4, 16, 64], gates.GetProperty("widths").EnumerateArray().Select(width => width.GetInt32()));
+        Assert.Equal(["app", "site"], gates.GetProperty("perScenario").EnumerateObject().Select(scenario => scenario.Name));
+        Assert.All(gates.GetProperty("perScenario").EnumerateObject(), scenario =>
+            Assert.Equal(1, scenario.Value.EnumerateArray().Sum(weight => weight.GetDouble()), 6));
+        Assert.All(models.Where(model => model.GetProperty("architecture").GetString() != "multi-embedding"),
+            model => Assert.False(model.GetProperty("metrics").TryGetProperty("embeddingGates", out _)));
 
         var estimate = await (await tenant.Http.PostAsJsonAsync("/v1/bids/estimate", Request(advertiser, "app", "cpc", 0.5m))).ReadJsonAsync(HttpStatusCode.OK);
         var ctr = estimate.GetProperty("clickThroughRate").GetDouble();

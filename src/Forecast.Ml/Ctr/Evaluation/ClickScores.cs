@@ -15,7 +15,8 @@ public sealed record ClickScores(double Auc, double LogLoss, double PredictedOve
             {
                 var rows = group.ToList();
                 var (p, n, k) = (rows.Select(row => predicted[row]).ToList(), rows.Select(row => impressions[row]).ToList(), rows.Select(row => clicks[row]).ToList());
-                return new ScenarioClickScores(ClickMetrics.Auc(p, n, k), ClickMetrics.LogLoss(p, n, k), ClickMetrics.PredictedOverObserved(p, n, k));
+                return new ScenarioClickScores(
+                    ClickMetrics.Auc(p, n, k), ClickMetrics.LogLoss(p, n, k), ClickMetrics.PredictedOverObserved(p, n, k), ClickMetrics.ExpectedCalibrationError(p, n, k));
             });
         return new ClickScores(
             ClickMetrics.Auc(predicted, impressions, clicks),
@@ -27,4 +28,4 @@ public sealed record ClickScores(double Auc, double LogLoss, double PredictedOve
 }
 
 /// <summary>Scores in one scenario.</summary>
-public sealed record ScenarioClickScores(double Auc, double LogLoss, double PredictedOverObserved);
+public sealed record ScenarioClickScores(double Auc, double LogLoss, double PredictedOverObserved, double Ece);
