@@ -7,6 +7,7 @@ using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
+using Forecast.Ml.Ctr.Model;
 using Hangfire;
 using Hangfire.PostgreSql;
 
@@ -23,7 +24,10 @@ public static class DependencyInjection
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var jobs = configuration.GetSection(JobsOptions.Section);
-        services.Configure<JobsOptions>(jobs);
+        services.AddOptions<JobsOptions>().Bind(jobs)
+            .Validate(options => CtrArchitectures.TryParseSelection(options.CtrArchitectures, out _),
+                $"{JobsOptions.Section}:{nameof(JobsOptions.CtrArchitectures)} names an unknown CTR architecture; known: {string.Join(", ", CtrArchitectures.All.Select(CtrArchitectures.Name))}.")
+            .ValidateOnStart();
         var connectionString = configuration.GetConnectionString("Forecast")
             ?? throw new InvalidOperationException("ConnectionStrings:Forecast is not set.");
         services.AddHangfire(hangfire => hangfire

@@ -18,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace Forecast.Jobs.Ctr;
 
 /// <summary>
-/// Trains every CTR architecture on a tenant's ad stats (the most recent days held out for validation), registers each
+/// Trains the CTR architectures (all, or those <see cref="JobsOptions.CtrArchitectures"/> names) on a tenant's ad stats (the most recent days held out for validation), registers each
 /// as a ctr model, and makes the one with the lowest validation log-loss champion if it also beats the current champion
 /// on the same validation rows. Same guarantees as the M2M job: one run per tenant at a time, retries with back-off,
 /// rows of a failed or killed run end Failed, the champion is only ever replaced by a complete model.
@@ -34,6 +34,7 @@ public sealed class TrainCtrJob(
     public static readonly CtrConfig Config = new();
 
     private readonly ClickTrainingOptions _training = new(MaxEpochs: options.Value.CtrTrainingMaxEpochs);
+    private readonly string _architectures = options.Value.CtrArchitectures;
 
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ public sealed class TrainCtrJob(
         }
 
         var observations = AdObservations.From(rows);
-        var architectures = CtrArchitectures.All;
+        CtrArchitectures.TryParseSelection(_architectures, out var architectures);
         var names = architectures.Select(CtrArchitectures.Name).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();

@@ -25,6 +25,12 @@ public sealed class JobsOptions
     public int CtrTrainingMaxEpochs { get; set; } = 40;
 
     /// <summary>
+    /// The CTR architectures a training run trains, by name, comma-separated (<c>star,pepnet</c>); empty trains all of them.
+    /// The historical-CTR lookup is always trained: the baseline a network must beat to become champion.
+    /// </summary>
+    public string CtrArchitectures { get; set; } = "";
+
+    /// <summary>
     /// How long a job fetched by a worker that stopped heart-beating stays invisible before another worker takes it over
     /// (Hangfire.PostgreSql's sliding invisibility timeout: live workers extend it every fifth of it, however long a job
     /// runs, so it can be short). A run's own lock dies with its process (<c>ITenantRunLock</c>): this is the takeover time.

@@ -46,6 +46,16 @@ public sealed class CtrNetworkTests
     }
 
     [Fact]
+    public void A_selection_of_architectures_by_name_always_keeps_the_historical_ctr_baseline_and_rejects_unknown_names()
+    {
+        Assert.True(CtrArchitectures.TryParseSelection("", out var all));
+        Assert.Equal(CtrArchitectures.All, all);
+        Assert.True(CtrArchitectures.TryParseSelection(" star ,pnn", out var chosen));
+        Assert.Equal([CtrArchitecture.HistoricalCtr, CtrArchitecture.Star, CtrArchitecture.Pnn], chosen);
+        Assert.False(CtrArchitectures.TryParseSelection("star,stars", out _));
+    }
+
+    [Fact]
     public void Din_attends_only_to_real_behaviour_tokens_and_its_weights_sum_to_one()
     {
         using var scope = NewDisposeScope();

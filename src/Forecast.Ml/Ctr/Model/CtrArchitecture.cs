@@ -38,6 +38,20 @@ public static class CtrArchitectures
         _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, null),
     };
 
+    /// <summary>
+    /// The architectures a comma-separated list of names selects (empty: all), always with the historical-CTR lookup: the
+    /// baseline a network must beat to be champion. False when a name is unknown.
+    /// </summary>
+    public static bool TryParseSelection(string? names, out IReadOnlyList<CtrArchitecture> selected)
+    {
+        var requested = (names ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var known = requested.Select(name => All.Where(architecture => architecture.Name() == name).Cast<CtrArchitecture?>().SingleOrDefault()).ToList();
+        selected = requested.Length == 0
+            ? All
+            : All.Where(architecture => architecture == CtrArchitecture.HistoricalCtr || known.Contains(architecture)).ToList();
+        return known.All(architecture => architecture is not null);
+    }
+
     public static bool IsDeep(this CtrArchitecture architecture) =>
         architecture is not (CtrArchitecture.HistoricalCtr or CtrArchitecture.LogisticRegression or CtrArchitecture.MixedLogisticRegression);
 }
