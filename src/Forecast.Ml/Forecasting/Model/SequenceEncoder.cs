@@ -13,6 +13,7 @@ public sealed class SequenceEncoder : nn.Module<Tensor, Tensor>
     private readonly Linear _embed;
     private readonly Parameter _positions;
     private readonly TransformerEncoderLayer? _transformer;
+    private readonly EncoderLayerInference? _scoring;
     private readonly Linear? _flatten;
 
     public SequenceEncoder(int features, int historyDays, int dimension, int heads, bool useTransformer) : base(nameof(SequenceEncoder))
@@ -22,6 +23,7 @@ public sealed class SequenceEncoder : nn.Module<Tensor, Tensor>
         if (useTransformer)
         {
             _transformer = nn.TransformerEncoderLayer(dimension, heads, 2 * dimension, 0.1);
+            _scoring = new EncoderLayerInference(_transformer, heads);
         }
         else
         {
@@ -37,7 +39,7 @@ public sealed class SequenceEncoder : nn.Module<Tensor, Tensor>
         if (_transformer is not null)
         {
             // TorchSharp's encoder is sequence-first: [T, B, d]; transposing keeps samples of a batch apart.
-            var encoded = _transformer.call(embedded.transpose(0, 1)).transpose(0, 1);
+            var encoded = training ? _transformer.call(embedded.transpose(0, 1)).transpose(0, 1) : _scoring!.Forward(embedded);
             return encoded.mean([1]);
         }
 
