@@ -35,6 +35,33 @@ public sealed class SampleBuilderTests
     }
 
     [Fact]
+    public async Task Behaviour_is_read_by_feature_name_so_a_panel_missing_an_event_type_or_ordering_them_apart_fills_the_schemas_columns()
+    {
+        var panel = await RealPanel.LoadAsync();
+        var schema = FeatureSchema.Fit(panel, [60, 70, 80], Window);
+        Assert.True(schema.BehaviourFeatures.Count >= 6, "the demo data has at least two event types");
+        // One advertiser's panel online: the first event type absent, the others in another order.
+        var kept = panel.BehaviourFeatures.Skip(3).Reverse().ToList();
+        var columns = kept.Select(feature => panel.BehaviourFeatures.ToList().IndexOf(feature)).ToList();
+        var narrowed = panel with
+        {
+            BehaviourFeatures = kept,
+            Series = panel.Series.Select(series => series with { Behaviour = [.. series.Behaviour.Select(day => columns.Select(column => day[column]).ToArray())] }).ToList(),
+        };
+
+        var original = SampleBuilder.Build(panel, [100], schema, Window);
+        var read = SampleBuilder.Build(narrowed, [100], schema, Window);
+
+        var width = schema.BehaviourFeatures.Count;
+        Assert.Contains(original.Behaviour, value => value > 0);
+        for (var index = 0; index < original.Behaviour.Length; index++)
+        {
+            var expected = kept.Contains(schema.BehaviourFeatures[index % width]) ? original.Behaviour[index] : 0;
+            Assert.Equal(expected, read.Behaviour[index]);
+        }
+    }
+
+    [Fact]
     public async Task Over_the_limit_a_seeded_uniform_sample_is_drawn_in_panel_order_and_drawn_the_same_again()
     {
         var panel = await RealPanel.LoadAsync();

@@ -47,12 +47,15 @@ public static class SampleBuilder
             AsOfDay = picks.Select(pick => pick.Day).ToArray(),
         };
 
+        // The panel has the event types its rows have: one advertiser's may lack some of the tenant's, or order them apart.
+        var behaviourColumns = schema.BehaviourFeatures.Select(feature => IndexOf(panel.BehaviourFeatures, feature)).ToArray();
+
         // Samples write disjoint slices: a tenant's scoring run cuts them on every core.
         Parallel.For(0, picks.Count, sample =>
         {
             var (seriesIndex, asOf) = picks[sample];
             var series = panel.Series[seriesIndex];
-            WriteSequences(set, sample, series, asOf, schema, t);
+            WriteSequences(set, sample, series, asOf, schema, behaviourColumns, t);
             WriteDense(set.Dense.AsSpan(sample * fd, fd), series, asOf, panel.DateOf(asOf), schema.NumericAttributes);
             WriteCodes(set.ScenarioCodes.AsSpan(sample * schema.ScenarioAttributes.Count), schema.ScenarioAttributes,
                 FeatureSchema.WithKey(series.ScenarioAttributes, series.ScenarioKey));
@@ -77,9 +80,20 @@ public static class SampleBuilder
         return false;
     }
 
-    private static void WriteSequences(SampleSet set, int sample, PanelSeries series, int asOf, FeatureSchema schema, int t)
+    private static int IndexOf(IReadOnlyList<string> features, string feature)
     {
-        int fp = schema.PerformanceChannels.Count, fb = schema.BehaviourFeatures.Count;
+        for (var index = 0; index < features.Count; index++)
+        {
+            if (features[index] == feature) return index;
+        }
+
+        return -1;
+    }
+
+    /// <summary>The history window's performance and behaviour; behaviourColumns says where each of the schema's behaviour features is in the panel's (−1: none, 0).</summary>
+    private static void WriteSequences(SampleSet set, int sample, PanelSeries series, int asOf, FeatureSchema schema, int[] behaviourColumns, int t)
+    {
+        int fp = schema.PerformanceChannels.Count, fb = behaviourColumns.Length;
         for (var step = 0; step < t; step++)
         {
             var day = asOf - t + 1 + step;
@@ -93,7 +107,7 @@ public static class SampleBuilder
 
             for (var feature = 0; feature < fb; feature++)
             {
-                behaviour[feature] = Log1p(series.Behaviour[day][feature]);
+                behaviour[feature] = behaviourColumns[feature] < 0 ? 0 : Log1p(series.Behaviour[day][behaviourColumns[feature]]);
             }
         }
     }
