@@ -15,11 +15,12 @@ public sealed record TenantHistory(
     IReadOnlyList<BehaviourEventRow> Events);
 
 /// <summary>
-/// Reads a tenant's history: for training all of it, for forecasts the last <c>recentDays</c> days before the tenant's
-/// latest day, of some advertisers (null: all).
+/// Reads a tenant's history: for training all of it, for forecasts the metrics of the last <c>recentDays</c> days up to
+/// the tenant's latest day and the behaviour events of the last <c>behaviourDays</c> (null: as many), of some
+/// advertisers (null: all).
 /// </summary>
 public interface ITenantHistoryReader
 {
     Task<TenantHistory> ReadAsync(
-        Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, CancellationToken cancellationToken);
+        Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, int? behaviourDays, CancellationToken cancellationToken);
 }

@@ -32,7 +32,7 @@ public sealed class ScoreForecastsJob(
         // The champion first: a new tenant's ingestion queues a re-scoring per batch, and each read the whole recent
         // history before finding no model to score with (seen during a 100,000-series load in bench scale, which ran at
         // ~4,500 rows/s against ~33,000 at 10,000 series).
-        var (lastDay, panel) = champion is null ? (null, null) : await history.ReadRecentPanelAsync(tenantId, null, cancellationToken);
+        var (lastDay, panel) = champion is null ? (null, null) : await history.ReadRecentPanelAsync(tenantId, null, champion.Model.Manifest.Window, cancellationToken);
         if (champion is null || panel is null || lastDay is null)
         {
             logger.LogInformation("Tenant {TenantId}: nothing to score (no champion or no data)", tenantId);

@@ -48,7 +48,7 @@ public sealed class TrainM2MJob(
         using var activity = ForecastTelemetry.Activities.StartActivity("train m2m");
         var started = clock.GetTimestamp();
         progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
-        var data = await history.ReadAsync(tenantId, null, null, cancellationToken);
+        var data = await history.ReadAsync(tenantId, null, null, null, cancellationToken);
         if (data.Metrics.Count == 0)
         {
             throw new InvalidOperationException("The tenant has no daily metrics to learn from; ingest some with POST /v1/ingest/daily-metrics.");

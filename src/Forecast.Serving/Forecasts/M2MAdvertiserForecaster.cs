@@ -26,7 +26,7 @@ internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantH
         DateOnly? asOf = stored.SelectMany(rows => rows).Select(row => (DateOnly?)row.AsOf).FirstOrDefault();
         if (missing.Count > 0)
         {
-            (asOf, var panel) = await history.ReadRecentPanelAsync(tenantId, missing, cancellationToken);
+            (asOf, var panel) = await history.ReadRecentPanelAsync(tenantId, missing, champion.Model.Manifest.Window, cancellationToken);
             if (panel is not null)
             {
                 foreach (var series in champion.Model.Forecast(panel, panel.Days - 1).Where(series => scenario is null || series.Scenario == scenario))

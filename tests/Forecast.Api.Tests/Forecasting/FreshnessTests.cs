@@ -33,6 +33,36 @@ public sealed class FreshnessTests(ForecastApp app)
         Assert.Equal(scored.GetProperty("modelVersion").GetInt32(), fresh.GetProperty("modelVersion").GetInt32());
     }
 
+    [Fact]
+    public async Task An_advertiser_computed_now_gets_the_forecast_the_scoring_run_stored()
+    {
+        var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TrainM2MJob>().RunAsync(tenant.Id, null, CancellationToken.None);
+        }
+
+        var scored = await WaitForAsync(tenant, advertiser, forecast => forecast.GetProperty("servedFrom").GetString() == "batch-scored");
+        await app.Database.ScalarAsync("DELETE FROM forecasts WHERE tenant_id = $1", tenant.Id);
+        var computed = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK);
+
+        // The online read takes one advertiser's rows (its behaviour over the history window only), the scoring run the
+        // tenant's: the same figures, up to the float rounding of a different batch.
+        Assert.Equal("computed-now", computed.GetProperty("servedFrom").GetString());
+        Assert.Equal(scored.GetProperty("asOf").GetString(), computed.GetProperty("asOf").GetString());
+        var (stored, now) = (Figures(scored), Figures(computed));
+        Assert.Equal(stored.Keys.Order(), now.Keys.Order());
+        Assert.NotEmpty(stored);
+        Assert.All(stored, figure => Assert.Equal(figure.Value, now[figure.Key], 1e-4 * Math.Max(1, Math.Abs(figure.Value))));
+    }
+
+    private static Dictionary<string, double> Figures(JsonElement forecast) =>
+        forecast.GetProperty("scenarios").EnumerateArray().SelectMany(scenario =>
+            scenario.GetProperty("tasks").EnumerateObject().SelectMany(task => new[] { "forecast", "lower", "upper" }
+                .Select(figure => ($"{scenario.GetProperty("scenario").GetString()}/{task.Name}/{figure}", task.Value.GetProperty(figure).GetDouble())))
+                .Append(($"{scenario.GetProperty("scenario").GetString()}/churn", scenario.GetProperty("churnProbability").GetDouble())))
+            .ToDictionary(pair => pair.Item1, pair => pair.Item2);
+
     /// <summary>Polls the advertiser's forecast until it satisfies the condition (the scoring job runs in the background).</summary>
     private static async Task<JsonElement> WaitForAsync(TenantClient tenant, string advertiser, Func<JsonElement, bool> condition)
     {

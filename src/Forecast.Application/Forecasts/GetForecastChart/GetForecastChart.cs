@@ -56,7 +56,7 @@ public sealed class GetForecastChartHandler(IForecastDbContext db, IAdvertiserFo
         }
 
         var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
-        var recent = await history.ReadAsync(query.TenantId, [query.AdvertiserId], HistoryDays, cancellationToken);
+        var recent = await history.ReadAsync(query.TenantId, [query.AdvertiserId], HistoryDays, behaviourDays: 0, cancellationToken);
         var daily = recent.Metrics.Where(row => row.Scenario == query.Scenario).ToDictionary(row => row.Date);
         var days = Enumerable.Range(0, HistoryDays).Select(back => forecast.AsOf.AddDays(-back)).Reverse();
         var series = days.Select(day => (day, daily.TryGetValue(day, out var row) ? ValueOf(row, query.Task) : 0)).ToList();
