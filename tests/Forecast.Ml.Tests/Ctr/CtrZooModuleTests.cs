@@ -117,6 +117,23 @@ public sealed class CtrZooModuleTests
     }
 
     [Fact]
+    public void Position_bias_is_one_logit_per_row_set_by_its_slot_and_scenario_alone()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(13);
+        var bias = new PositionBias(slots: 7, scenarios: 3);
+        var slot = tensor(new long[] { 0, 4, 4, 6, 4 });
+        var scenario = tensor(new long[] { 1, 2, 2, 0, 1 });
+
+        var logits = bias.forward(slot, scenario);
+
+        Assert.Equal([5], logits.shape);
+        Assert.Equal(logits[1].item<float>(), logits[2].item<float>());
+        Assert.NotEqual(logits[1].item<float>(), logits[4].item<float>());
+        Assert.NotEqual(logits[0].item<float>(), logits[4].item<float>());
+    }
+
+    [Fact]
     public void Product_layer_gives_the_inner_product_of_every_pair_of_fields()
     {
         using var scope = NewDisposeScope();
