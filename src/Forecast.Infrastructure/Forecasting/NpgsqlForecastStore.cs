@@ -95,7 +95,7 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
                 FROM advertisers a
                 CROSS JOIN LATERAL (SELECT * FROM forecasts f WHERE f.tenant_id = a.tenant_id AND f.advertiser_id = a.id AND {Fresh} OFFSET 0) f
                 JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
-                WHERE a.tenant_id = $1 AND a.external_id = ANY({NpgsqlQueries.Bind(command.Parameters, advertiserIds.ToArray())}){scenarioFilter}
+                WHERE a.tenant_id = $1 AND {NpgsqlQueries.EqualsAny(command.Parameters, "a.external_id", advertiserIds)}{scenarioFilter}
                 ORDER BY a.external_id, s.key
                 """
             : $"""

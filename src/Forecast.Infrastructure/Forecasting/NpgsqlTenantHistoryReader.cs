@@ -45,7 +45,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         await using var batch = dataSource.CreateBatch();
         foreach (var sql in Statements)
         {
-            batch.BatchCommands.Add(Statement(sql, tenantId, advertiserIds?.ToArray(), recentDays, behaviourDays ?? recentDays));
+            batch.BatchCommands.Add(Statement(sql, tenantId, advertiserIds, recentDays, behaviourDays ?? recentDays));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -78,7 +78,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
     }
 
     /// <summary>The statement with its optional filters written in, numbered after the tenant ($1) in order of use.</summary>
-    private static NpgsqlBatchCommand Statement(string sql, Guid tenantId, string[]? advertiserIds, int? recentDays, int? behaviourDays)
+    private static NpgsqlBatchCommand Statement(string sql, Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, int? behaviourDays)
     {
         var command = new NpgsqlBatchCommand();
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
@@ -86,7 +86,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
 
         if (sql.Contains("{advertisers}", StringComparison.Ordinal))
         {
-            sql = sql.Replace("{advertisers}", advertiserIds is null ? "" : $"AND a.external_id = ANY({Next(advertiserIds)})", StringComparison.Ordinal);
+            sql = sql.Replace("{advertisers}", advertiserIds is null ? "" : $"AND {NpgsqlQueries.EqualsAny(command.Parameters, "a.external_id", advertiserIds)}", StringComparison.Ordinal);
         }
 
         // Days are UTC days (the panel's): an event's first day starts at UTC midnight whatever the session's time zone.
