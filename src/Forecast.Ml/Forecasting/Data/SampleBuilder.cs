@@ -6,6 +6,8 @@ namespace Forecast.Ml.Forecasting.Data;
 /// </summary>
 public static class SampleBuilder
 {
+    private const int ParallelFrom = 256;
+
     /// <param name="panel">The series to cut from.</param>
     /// <param name="asOfDays">The days forecasts start from.</param>
     /// <param name="schema">The features.</param>
@@ -50,8 +52,7 @@ public static class SampleBuilder
         // The panel has the event types its rows have: one advertiser's may lack some of the tenant's, or order them apart.
         var behaviourColumns = schema.BehaviourFeatures.Select(feature => IndexOf(panel.BehaviourFeatures, feature)).ToArray();
 
-        // Samples write disjoint slices: a tenant's scoring run cuts them on every core.
-        Parallel.For(0, picks.Count, sample =>
+        void Cut(int sample)
         {
             var (seriesIndex, asOf) = picks[sample];
             var series = panel.Series[seriesIndex];
@@ -63,7 +64,18 @@ public static class SampleBuilder
                 series.AdvertiserProfile);
             WriteTargets(set.Targets.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays, panel.Days);
             WriteRecentLevel(set.RecentLevel.AsSpan(sample * tasks, tasks), series, asOf, window.HorizonDays);
-        });
+        }
+
+        // Samples write disjoint slices: a tenant's scoring run cuts them on every core; an online forecast's few
+        // samples are cut on the request's thread (handing them to the pool cost more than cutting them).
+        if (picks.Count < ParallelFrom)
+        {
+            for (var sample = 0; sample < picks.Count; sample++) Cut(sample);
+        }
+        else
+        {
+            Parallel.For(0, picks.Count, Cut);
+        }
 
         return set;
     }
