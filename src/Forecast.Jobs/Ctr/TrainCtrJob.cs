@@ -18,10 +18,11 @@ using Microsoft.Extensions.Options;
 namespace Forecast.Jobs.Ctr;
 
 /// <summary>
-/// Trains the CTR architectures (all, or those <see cref="JobsOptions.CtrArchitectures"/> names) on a tenant's ad stats (the most recent days held out for validation), registers each
-/// as a ctr model, and makes the one with the lowest validation log-loss champion if it also beats the current champion
-/// on the same validation rows. Same guarantees as the M2M job: one run per tenant at a time, retries with back-off,
-/// rows of a failed or killed run end Failed, the champion is only ever replaced by a complete model.
+/// Trains the CTR architectures (all, or those <see cref="JobsOptions.CtrArchitectures"/> names) on a tenant's ad stats
+/// (the most recent days held out for validation), registers each as a ctr model, and makes the one with the lowest
+/// validation log-loss champion if it also beats the current champion on the same validation rows. Same guarantees as
+/// the M2M job: one run per tenant at a time, retries with back-off, rows of a failed or killed run end Failed, the
+/// champion is only ever replaced by a complete model.
 /// </summary>
 public sealed class TrainCtrJob(
     IServiceScopeFactory scopes,
@@ -52,7 +53,7 @@ public sealed class TrainCtrJob(
         }
 
         var observations = AdObservations.From(rows);
-        CtrArchitectures.TryParseSelection(_architectures, out var architectures);
+        CtrArchitectures.TryParseSelection(_architectures, out var architectures); // its names were checked at start-up
         var names = architectures.Select(CtrArchitectures.Name).ToList();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
