@@ -75,7 +75,7 @@ internal static class CtrBacktestCommand
         foreach (var trained in suite.Models.Where(model => model.Model.Network is MultiEmbeddingNet))
         {
             var gates = MultiEmbeddingGates.PerScenario(trained.Model, testRows, testHistories);
-            var widths = string.Join("/", new CtrConfig().MultiEmbeddingWidths);
+            var widths = string.Join("/", trained.Model.Manifest.Config.MultiEmbeddingWidths);
             Console.WriteLine();
             Console.WriteLine($"multi-embedding gate weights on the test rows (embedding widths {widths}): " +
                 string.Join("; ", gates.Select(pair => $"{pair.Key} {string.Join("/", pair.Value.Select(weight => weight.ToString("F2", CultureInfo.InvariantCulture)))}")));

@@ -7,7 +7,6 @@ using Forecast.Application.Models;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Training;
 using Forecast.Ml;
-using Forecast.Ml.Ctr.Evaluation;
 using Forecast.Ml.Ctr.Model;
 using Forecast.Ml.Ctr.Training;
 using Forecast.Serving.Bids;
@@ -84,7 +83,7 @@ public sealed class TrainCtrJob(
                     trainedThrough,
                     fingerprint,
                     JsonSerializer.Serialize(new { architecture = model.Architecture, config = Config, training = _training }, JsonSerializerOptions.Web),
-                    JsonSerializer.Serialize(Metrics(trained, suite, gate), JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(ClickModelMetrics.Of(trained, suite, gate), JsonSerializerOptions.Web),
                     clock.GetUtcNow());
             }
 
@@ -112,29 +111,5 @@ public sealed class TrainCtrJob(
         {
             NativeHeap.Trim();
         }
-    }
-
-    /// <summary>What the registry shows of a trained model; a Multi-Embedding Net adds its gates per task (scenario) on the validation rows.</summary>
-    private static Dictionary<string, object?> Metrics(TrainedClickModel trained, ClickModelSuite.Result suite, ClickChampionGate gate)
-    {
-        var metrics = new Dictionary<string, object?>
-        {
-            ["validation"] = trained.Validation,
-            ["calibration"] = trained.Model.Manifest.Calibration,
-            ["training"] = trained.Report,
-            ["bestOfRun"] = ReferenceEquals(trained, suite.Best),
-            ["championValidationLogLoss"] = gate.ChampionLogLoss,
-            ["championId"] = gate.ChampionId,
-        };
-        if (trained.Model.Network is MultiEmbeddingNet)
-        {
-            metrics["embeddingGates"] = new
-            {
-                widths = Config.MultiEmbeddingWidths,
-                perScenario = MultiEmbeddingGates.PerScenario(trained.Model, suite.Validation.Rows, suite.Validation.Histories),
-            };
-        }
-
-        return metrics;
     }
 }

@@ -16,6 +16,8 @@ public sealed record CtrBatch(
 
     public Tensor Scenario => Categorical[.., CtrFeatureSchema.ScenarioField];
 
+    public Tensor Slot => Categorical[.., CtrFeatureSchema.SlotField];
+
     public Tensor SequenceMask => SequenceCtr.Above(0);
 
     public CtrBatch Select(Tensor rows) => new(

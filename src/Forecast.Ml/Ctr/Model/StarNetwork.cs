@@ -35,6 +35,6 @@ public sealed class StarNetwork : CtrNetwork
         var scenario = batch.Scenario;
         var fields = _fieldNetwork.forward(_embeddings.forward(batch.Categorical), scenario);
         var normalised = _normalization.forward(cat([fields.flatten(1), batch.Numeric], 1), scenario);
-        return _towers.forward(normalised, scenario).Plus(_positionBias.forward(batch.Categorical[.., CtrFeatureSchema.SlotField], scenario));
+        return _towers.forward(normalised, scenario).Plus(_positionBias.forward(batch.Slot, scenario));
     }
 }

@@ -50,7 +50,8 @@ public static class SampleBuilder
         };
 
         // The panel has the event types its rows have: one advertiser's may lack some of the tenant's, or order them apart.
-        var behaviourColumns = schema.BehaviourFeatures.Select(feature => IndexOf(panel.BehaviourFeatures, feature)).ToArray();
+        var panelFeatures = panel.BehaviourFeatures.ToArray();
+        var behaviourColumns = schema.BehaviourFeatures.Select(feature => Array.IndexOf(panelFeatures, feature)).ToArray();
 
         void Cut(int sample)
         {
@@ -90,16 +91,6 @@ public static class SampleBuilder
         }
 
         return false;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> features, string feature)
-    {
-        for (var index = 0; index < features.Count; index++)
-        {
-            if (features[index] == feature) return index;
-        }
-
-        return -1;
     }
 
     /// <summary>The history window's performance and behaviour; behaviourColumns says where each of the schema's behaviour features is in the panel's (−1: none, 0).</summary>
