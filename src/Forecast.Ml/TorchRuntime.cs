@@ -8,7 +8,12 @@ namespace Forecast.Ml;
 /// </summary>
 public static class TorchRuntime
 {
-    public static void UseThreads(int threads) => torch.set_num_threads(Math.Max(1, threads));
+    /// <summary>libtorch's intra-op threads, and the native heap's reuse of freed tensor buffers (<see cref="NativeHeap"/>).</summary>
+    public static void Configure(int threads)
+    {
+        torch.set_num_threads(Math.Max(1, threads));
+        NativeHeap.ReuseFreedBuffers();
+    }
 
     /// <summary>
     /// Creates and reduces a tensor: proves the native libraries load (the usual failure is a missing or unpatched

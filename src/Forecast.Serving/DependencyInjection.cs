@@ -20,7 +20,7 @@ public static class DependencyInjection
     /// </summary>
     public static IServiceCollection AddServing(this IServiceCollection services, IConfiguration configuration)
     {
-        TorchRuntime.UseThreads(configuration.GetValue("Forecast:TorchThreads", 1));
+        TorchRuntime.Configure(configuration.GetValue("Forecast:TorchThreads", 1));
         services.AddSingleton<ChampionModels>();
         services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();
         services.AddSingleton<ClickChampions>();

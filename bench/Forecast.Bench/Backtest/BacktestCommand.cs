@@ -10,7 +10,7 @@ internal static class BacktestCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        TorchRuntime.UseThreads(Environment.ProcessorCount);
+        TorchRuntime.Configure(Environment.ProcessorCount);
         var panel = ShippedData.Panel(await ShippedData.ReadAsync(cancellationToken));
         Console.WriteLine($"panel: {panel.Series.Count} advertiser × scenario series, {panel.Days} days from {panel.FirstDay:yyyy-MM-dd}");
 

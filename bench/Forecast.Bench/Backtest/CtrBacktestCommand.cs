@@ -19,7 +19,7 @@ internal static class CtrBacktestCommand
 
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        TorchRuntime.UseThreads(Environment.ProcessorCount);
+        TorchRuntime.Configure(Environment.ProcessorCount);
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var observations = AdObservations.From(demo.AdStats);
         var options = new ClickTrainingOptions();

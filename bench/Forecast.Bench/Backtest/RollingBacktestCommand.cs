@@ -15,7 +15,7 @@ internal static class RollingBacktestCommand
 {
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        TorchRuntime.UseThreads(Environment.ProcessorCount);
+        TorchRuntime.Configure(Environment.ProcessorCount);
         var panel = ShippedData.Panel(await ShippedData.ReadAsync(cancellationToken));
         var origins = args.SkipWhile(arg => arg != "--origins").Skip(1).Select(int.Parse).FirstOrDefault(4);
         Console.WriteLine($"panel: {panel.Series.Count} advertiser × scenario series, {panel.Days} days from {panel.FirstDay:yyyy-MM-dd}");

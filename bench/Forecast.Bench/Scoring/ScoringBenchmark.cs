@@ -28,7 +28,7 @@ internal static class ScoringBenchmark
 
     public static async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        TorchRuntime.UseThreads(1); // as the hosts run it by default (Forecast:TorchThreads)
+        TorchRuntime.Configure(1); // as the hosts run it by default (Forecast:TorchThreads)
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var panel = ShippedData.Panel(demo);
         var (m2m, _, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(MaxEpochs: 3));

@@ -55,23 +55,39 @@ public static class NaiveForecasts
 
     public static double Forecast(this NaiveForecaster forecaster, PanelSeries series, int asOf, ForecastTask task, int horizon)
     {
-        double Value(int day) => day < 0 ? 0 : task switch
+        // Plain loops: a scoring run calls this for every series, task and baseline (14,000 series: 168,000 calls).
+        double total = 0;
+        switch (forecaster)
         {
-            ForecastTask.Spend => Known(series.Spend[day]),
-            ForecastTask.Impressions => Known(series.Impressions[day]),
-            ForecastTask.Clicks => Known(series.Clicks[day]),
-            ForecastTask.ActiveDays => series.IsActive(day) ? 1 : 0,
-            _ => throw new ArgumentOutOfRangeException(nameof(task)),
-        };
+            case NaiveForecaster.LastDay:
+                return horizon * Value(series, task, asOf);
+            case NaiveForecaster.SeasonalWeekly:
+                for (var step = 1; step <= horizon; step++)
+                {
+                    total += Value(series, task, asOf + step - (7 * ((step + 6) / 7)));
+                }
 
-        return forecaster switch
-        {
-            NaiveForecaster.LastDay => horizon * Value(asOf),
-            NaiveForecaster.SeasonalWeekly => Enumerable.Range(1, horizon).Sum(step => Value(asOf + step - (7 * ((step + 6) / 7)))),
-            NaiveForecaster.MovingAverage28 => horizon * Enumerable.Range(0, 28).Average(back => Value(asOf - back)),
-            _ => throw new ArgumentOutOfRangeException(nameof(forecaster)),
-        };
+                return total;
+            case NaiveForecaster.MovingAverage28:
+                for (var back = 0; back < 28; back++)
+                {
+                    total += Value(series, task, asOf - back);
+                }
+
+                return horizon * (total / 28);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(forecaster));
+        }
     }
+
+    private static double Value(PanelSeries series, ForecastTask task, int day) => day < 0 ? 0 : task switch
+    {
+        ForecastTask.Spend => Known(series.Spend[day]),
+        ForecastTask.Impressions => Known(series.Impressions[day]),
+        ForecastTask.Clicks => Known(series.Clicks[day]),
+        ForecastTask.ActiveDays => series.IsActive(day) ? 1 : 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(task)),
+    };
 
     /// <summary>A day's value, a channel not tracked that day (NaN) counting as nothing delivered.</summary>
     private static double Known(float value) => float.IsNaN(value) ? 0 : value;
