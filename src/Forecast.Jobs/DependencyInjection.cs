@@ -40,7 +40,10 @@ public static class DependencyInjection
                 {
                     SchemaName = HangfireSchema,
                     PrepareSchemaIfNecessary = true,
-                    QueuePollInterval = TimeSpan.FromSeconds(1),
+                    // A re-scoring queued by an ingestion waits for the next poll, and until it has run the tenant's
+                    // forecasts are computed online: at 1 s the wait was most of the freshness lag (0.28–0.54 s of
+                    // ~0.1 s scoring). A poll is one indexed query per worker.
+                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
                     UseSlidingInvisibilityTimeout = true,
                     InvisibilityTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedJobTimeout), new JobsOptions().AbandonedJobTimeout),
                     DistributedLockTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedLockTimeout), new JobsOptions().AbandonedLockTimeout),

@@ -46,12 +46,17 @@ internal static class ForecastServingBenchmark
         Console.WriteLine($"  ratio forecast / bare at full load  {results[2].Result.RequestsPerSecond / bare,6:F2}  (target >= 0.8)");
         Console.WriteLine($"  forecast p99 at light load          {results[3].Result.P99Ms,6:F2} ms (target <= 5 ms)");
 
-        var daily = await DailyOperation.RunAsync(client, forecastUrl, advertiser, demoKey, cancellationToken);
-        Console.WriteLine($"daily operation: one new day for every advertiser × scenario ({daily.RowsIngested} rows) ingested, then read at once:");
-        Console.WriteLine($"  freshness lag (ingest answered → batch-scored as of the new day)  {daily.FreshnessLag.TotalSeconds,6:F2} s (target <= 10 s)");
-        foreach (var (name, result) in new[] { ("first 3 s after the ingest, 16 conn.", daily.RightAfterIngest), ("once fresh, 16 connections", daily.AfterFresh) })
+        // The process's first ingestion also pays for compiling the ingestion, re-scoring and online paths, which a
+        // tenant's morning finds compiled in a service that has run a day: both days are printed.
+        foreach (var day in new[] { "first day after the API started", "the next day" })
         {
-            Console.WriteLine($"  {name,-34} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms   ratio to bare {result.RequestsPerSecond / bare,5:F2} (target >= 0.8)");
+            var daily = await DailyOperation.RunAsync(client, forecastUrl, advertiser, demoKey, cancellationToken);
+            Console.WriteLine($"daily operation, {day}: one new day for every advertiser × scenario ({daily.RowsIngested} rows) ingested, then read at once:");
+            Console.WriteLine($"  freshness lag (ingest answered → batch-scored as of the new day)  {daily.FreshnessLag.TotalSeconds,6:F2} s (target <= 10 s)");
+            foreach (var (name, result) in new[] { ("first 3 s after the ingest, 16 conn.", daily.RightAfterIngest), ("once fresh, 16 connections", daily.AfterFresh) })
+            {
+                Console.WriteLine($"  {name,-34} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms   ratio to bare {result.RequestsPerSecond / bare,5:F2} (target >= 0.8)");
+            }
         }
 
         var online = await OnlinePath.RunAsync(client, environment, advertiser, forecastUrl, bareUrl, demoKey, cancellationToken);

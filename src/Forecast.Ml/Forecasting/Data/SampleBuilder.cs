@@ -6,8 +6,7 @@ namespace Forecast.Ml.Forecasting.Data;
 /// </summary>
 public static class SampleBuilder
 {
-    /// <summary>Fewer samples than this are cut, and predicted, on the caller's thread: handing them to the pool costs more.</summary>
-    public const int ParallelFrom = 256;
+    private const int ParallelFrom = 256;
 
     /// <param name="panel">The series to cut from.</param>
     /// <param name="asOfDays">The days forecasts start from.</param>

@@ -59,8 +59,8 @@ public sealed record ForecastBatch(
             tensor(mask, [n, tasks]));
     }
 
-    /// <summary>Rows start … start + count − 1 as views of this batch: nothing is copied.</summary>
-    public ForecastBatch Rows(long start, long count) => new(
+    /// <summary>Rows start … start + count − 1 as views of this batch, nothing copied; all of them is the batch itself.</summary>
+    public ForecastBatch Rows(long start, long count) => start == 0 && count == Size ? this : new(
         Performance.narrow(0, start, count),
         Behaviour.narrow(0, start, count),
         Dense.narrow(0, start, count),
