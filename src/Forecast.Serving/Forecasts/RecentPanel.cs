@@ -10,7 +10,7 @@ namespace Forecast.Serving.Forecasts;
 /// </summary>
 public static class RecentPanel
 {
-    public const int Days = 60;
+    public const int Days = ForecastWindow.FeatureLookbackDays;
 
     /// <returns>The tenant's latest day, and the panel (null when those advertisers have no recent rows).</returns>
     public static async Task<(DateOnly? LastDay, SeriesPanel? Panel)> ReadRecentPanelAsync(

@@ -1,3 +1,5 @@
+using Forecast.Application.Ingestion.BehaviourEvents;
+using Forecast.Application.Ingestion.DailyMetrics;
 using Forecast.Jobs.DemoData;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Serving.Forecasts;
@@ -11,14 +13,28 @@ public static class RealPanel
 
     public static Task<SeriesPanel> LoadAsync() => Panel.Value;
 
+    /// <summary>The panel as serving reads it: only the last <paramref name="days"/> days of rows, up to the latest.</summary>
+    public static async Task<SeriesPanel> LoadRecentAsync(int days)
+    {
+        var demo = await ReadDemoAsync();
+        var since = demo.DailyMetrics.Max(row => row.Date).AddDays(1 - days);
+        return Build(demo, demo.DailyMetrics.Where(row => row.Date >= since).ToList(),
+            demo.BehaviourEvents.Where(row => DateOnly.FromDateTime(row.OccurredAt.UtcDateTime) >= since).ToList());
+    }
+
     private static async Task<SeriesPanel> Read()
     {
-        var demo = await TabmoCampaignMapping.ReadAsync(
-            Path.Combine(AppContext.BaseDirectory, "data", "tabmo-adcampaign", "adcampaign_slots.csv.gz"), CancellationToken.None);
-        return SeriesPanelBuilder.Build(
+        var demo = await ReadDemoAsync();
+        return Build(demo, demo.DailyMetrics, demo.BehaviourEvents);
+    }
+
+    private static Task<TabmoDemoRows> ReadDemoAsync() => TabmoCampaignMapping.ReadAsync(
+        Path.Combine(AppContext.BaseDirectory, "data", "tabmo-adcampaign", "adcampaign_slots.csv.gz"), CancellationToken.None);
+
+    private static SeriesPanel Build(TabmoDemoRows demo, IReadOnlyList<DailyMetricRow> metrics, IReadOnlyList<BehaviourEventRow> events) =>
+        SeriesPanelBuilder.Build(
             demo.Scenarios.ToDictionary(scenario => scenario.Key, scenario => scenario.Value.Attributes),
             demo.Advertisers.ToDictionary(advertiser => advertiser.Key, advertiser => advertiser.Value.Profile),
-            demo.DailyMetrics,
-            demo.BehaviourEvents);
-    }
+            metrics,
+            events);
 }

@@ -62,6 +62,34 @@ public sealed class SampleBuilderTests
     }
 
     [Fact]
+    public async Task A_series_gets_the_same_features_from_its_whole_history_as_from_the_days_serving_reads()
+    {
+        var whole = await RealPanel.LoadAsync();
+        var recent = await RealPanel.LoadRecentAsync(ForecastWindow.FeatureLookbackDays);
+        var schema = FeatureSchema.Fit(whole, [60, 70, 80], Window);
+        Assert.True(whole.Days > 2 * ForecastWindow.FeatureLookbackDays, "the demo's series are longer than the serving read");
+
+        var trained = SampleBuilder.Build(whole, [whole.Days - 1], schema, Window);
+        var served = SampleBuilder.Build(recent, [recent.Days - 1], schema, Window);
+
+        Assert.Equal(whole.DateOf(whole.Days - 1), recent.DateOf(recent.Days - 1));
+        Assert.True(served.Count > 20);
+        var servedIndex = Enumerable.Range(0, served.Count).ToDictionary(
+            sample => (recent.Series[served.SeriesIndex[sample]].AdvertiserId, recent.Series[served.SeriesIndex[sample]].ScenarioKey));
+        Assert.Equal(trained.Count, served.Count);
+        for (var sample = 0; sample < trained.Count; sample++)
+        {
+            var series = whole.Series[trained.SeriesIndex[sample]];
+            var other = servedIndex[(series.AdvertiserId, series.ScenarioKey)];
+            Assert.Equal(Row(trained.Dense, sample, trained.Count), Row(served.Dense, other, served.Count));
+            Assert.Equal(Row(trained.Performance, sample, trained.Count), Row(served.Performance, other, served.Count));
+            Assert.Equal(Row(trained.Behaviour, sample, trained.Count), Row(served.Behaviour, other, served.Count));
+            Assert.Equal(Row(trained.AdvertiserCodes, sample, trained.Count), Row(served.AdvertiserCodes, other, served.Count));
+            Assert.Equal(Row(trained.RecentLevel, sample, trained.Count), Row(served.RecentLevel, other, served.Count));
+        }
+    }
+
+    [Fact]
     public async Task Over_the_limit_a_seeded_uniform_sample_is_drawn_in_panel_order_and_drawn_the_same_again()
     {
         var panel = await RealPanel.LoadAsync();

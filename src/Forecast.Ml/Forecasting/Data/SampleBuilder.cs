@@ -117,8 +117,10 @@ public static class SampleBuilder
 
     private static void WriteDense(Span<float> dense, PanelSeries series, int asOf, DateOnly asOfDate, IReadOnlyList<NumericAttribute> numeric)
     {
+        // The age counts from the first active day within the look-back: training panels hold a tenant's whole history,
+        // the serving read its last FeatureLookbackDays, and ages of 140 days in training were at most 60 when serving.
         int firstActive = -1, lastActive = -1, active28 = 0;
-        for (var day = 0; day <= asOf; day++)
+        for (var day = Math.Max(0, asOf - ForecastWindow.FeatureLookbackDays + 1); day <= asOf; day++)
         {
             if (!series.IsActive(day)) continue;
             if (firstActive < 0) firstActive = day;
