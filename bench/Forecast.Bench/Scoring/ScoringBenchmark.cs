@@ -45,7 +45,9 @@ internal static class ScoringBenchmark
             m2m.Forecast(panel, panel.Days - 1);
             var forecasts = 0;
             var seconds = new List<double>();
-            for (var run = 0; run < ScoringRuns; run++)
+            // The process's first large run compiles the hot loops and grows the native heap (0.8–0.9 s against a
+            // steady 0.5–0.6): printed on its own, the median is of the runs after it.
+            for (var run = 0; run <= ScoringRuns; run++)
             {
                 var clock = Stopwatch.StartNew();
                 forecasts = m2m.Forecast(tenant, tenant.Days - 1).Count;
@@ -53,10 +55,10 @@ internal static class ScoringBenchmark
             }
 
             var first = seconds[0];
-            seconds.Sort();
+            seconds = [.. seconds.Skip(1).Order()];
             var median = seconds[seconds.Count / 2];
             Console.WriteLine($"M2M batch scoring: {forecasts:N0} advertiser × scenario forecasts (4 tasks, intervals, churn, attention), "
-                + $"median of {ScoringRuns} runs {median:F2} s = {forecasts / median:N0} forecasts/s (target >= 20,000); "
+                + $"median of the {ScoringRuns} runs after the first {median:F2} s = {forecasts / median:N0} forecasts/s (target >= 20,000); "
                 + $"fastest {seconds[0]:F2} s, slowest {seconds[^1]:F2} s, the process's first {first:F2} s = {forecasts / first:N0}/s");
         }
 
