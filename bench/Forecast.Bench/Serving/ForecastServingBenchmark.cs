@@ -6,8 +6,8 @@ namespace Forecast.Bench.Serving;
 /// <summary>
 /// GET /v1/advertisers/{id}/forecasts against a bare endpoint of the same process that reads one row with Npgsql, both
 /// with wrk on loopback: full load (16 connections) and a light load (2 connections) for the latency percentiles; then
-/// the daily operation (<see cref="DailyOperation"/>): a new day ingested, the freshness lag and the reads around it;
-/// last the online path alone (<see cref="OnlinePath"/>).
+/// the daily operation (<see cref="DailyOperation"/>) on two days: a new day ingested, the freshness lag and the reads
+/// around it; last the online path alone (<see cref="OnlinePath"/>).
 /// Expects ./forecast.sh bench to have started the API with the demo tenant; waits for its champion and batch scores.
 /// </summary>
 internal static class ForecastServingBenchmark
