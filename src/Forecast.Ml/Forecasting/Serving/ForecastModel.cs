@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
@@ -109,13 +110,22 @@ public sealed class ForecastModel : IDisposable
     private (Predictions M2M, Predictions Trees) PredictCandidates(SampleSet samples)
     {
         Predictions? m2m = null, trees = null;
-        Parallel.Invoke(
-            () =>
-            {
-                using var scope = NewDisposeScope();
-                m2m = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, Manifest.Schema, Manifest.Scaling), Manifest.Scaling);
-            },
-            () => trees = Trees.Predict(samples, Manifest.Schema));
+        try
+        {
+            Parallel.Invoke(
+                () =>
+                {
+                    using var scope = NewDisposeScope();
+                    m2m = RateModelPredictor.Predict(Network, ForecastBatch.From(samples, Manifest.Schema, Manifest.Scaling), Manifest.Scaling);
+                },
+                () => trees = Trees.Predict(samples, Manifest.Schema));
+        }
+        catch (AggregateException failure) when (failure.InnerExceptions.Count == 1)
+        {
+            // Callers see the failure itself, as when the two ran one after the other.
+            ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
+        }
+
         return (m2m!, trees!);
     }
 
