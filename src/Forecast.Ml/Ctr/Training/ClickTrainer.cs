@@ -49,7 +49,7 @@ public static class ClickTrainer
     /// </summary>
     public static double[] Predict(CtrNetwork network, CtrBatch batch, int chunk = 1024)
     {
-        network.eval();
+        network.EnsureEvaluation();
         var probabilities = new double[batch.Size];
         using var noGrad = no_grad();
         for (long start = 0; start < batch.Size; start += chunk)

@@ -13,7 +13,7 @@ public static class RateModelPredictor
     /// <summary>Rates [N, tasks] in the targets' original units, zero-head probabilities [N, tasks] and expert attention [N, tasks, experts] when the model has it.</summary>
     public static Predictions Predict(RateModel model, ForecastBatch samples, FeatureScaling scaling)
     {
-        model.eval();
+        model.EnsureEvaluation();
         using var inference = inference_mode();
         var tasks = ForecastTasks.All.Count;
         var rates = new float[samples.Size * tasks];
@@ -46,7 +46,7 @@ public static class RateModelPredictor
     /// </summary>
     public static double MeanDeviance(RateModel model, ForecastBatch samples)
     {
-        model.eval();
+        model.EnsureEvaluation();
         using var inference = inference_mode();
         var tasks = ForecastTasks.All.Count;
         var (deviance, known) = (new double[tasks], new double[tasks]);
