@@ -61,12 +61,13 @@ internal static class ForecastServingBenchmark
 
         var online = await OnlinePath.RunAsync(client, environment, advertiser, forecastUrl, bareUrl, demoKey, cancellationToken);
         Console.WriteLine("online path (the advertiser's batch-scored rows deleted: every read computes its forecast), 1 connection:");
-        foreach (var (name, result) in new[] { ("computed now", online.Online), ("bare Npgsql row", online.Bare) })
+        foreach (var (name, result) in new[] { ("computed now, its first 10 s", online.FirstUse), ("computed now, the next 10 s", online.Online), ("bare Npgsql row", online.Bare) })
         {
             Console.WriteLine($"  {name,-34} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms");
         }
 
-        Console.WriteLine($"  computing the forecast, p50 beyond the bare row  {online.Online.P50Ms - online.Bare.P50Ms,6:F2} ms (target <= 1.5 ms per advertiser)");
+        Console.WriteLine($"  computing the forecast, p50 beyond the bare row  {online.Online.P50Ms - online.Bare.P50Ms,6:F2} ms (target <= 1.5 ms per advertiser; "
+            + $"{online.FirstUse.P50Ms - online.Bare.P50Ms:F2} ms in its first 10 s)");
         return 0;
     }
 }

@@ -12,13 +12,7 @@ public sealed class FreshnessTests(ForecastApp app)
     [Fact]
     public async Task A_new_day_of_metrics_is_rescored_into_the_table_and_served_from_it_as_of_that_day()
     {
-        var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TrainM2MJob>().RunAsync(tenant.Id, null, CancellationToken.None);
-        }
-
-        var scored = await WaitForAsync(tenant, advertiser, forecast => forecast.GetProperty("servedFrom").GetString() == "batch-scored");
+        var (tenant, advertiser, scored) = await TrainedAndScoredAsync();
         var lastDay = DateOnly.Parse(scored.GetProperty("asOf").GetString()!);
         var scenario = scored.GetProperty("scenarios")[0].GetProperty("scenario").GetString();
 
@@ -36,13 +30,7 @@ public sealed class FreshnessTests(ForecastApp app)
     [Fact]
     public async Task An_advertiser_computed_now_gets_the_forecast_the_scoring_run_stored()
     {
-        var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<TrainM2MJob>().RunAsync(tenant.Id, null, CancellationToken.None);
-        }
-
-        var scored = await WaitForAsync(tenant, advertiser, forecast => forecast.GetProperty("servedFrom").GetString() == "batch-scored");
+        var (tenant, advertiser, scored) = await TrainedAndScoredAsync();
         await app.Database.ScalarAsync("DELETE FROM forecasts WHERE tenant_id = $1", tenant.Id);
         var computed = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK);
 
@@ -54,6 +42,18 @@ public sealed class FreshnessTests(ForecastApp app)
         Assert.Equal(stored.Keys.Order(), now.Keys.Order());
         Assert.NotEmpty(stored);
         Assert.All(stored, figure => Assert.Equal(figure.Value, now[figure.Key], 1e-4 * Math.Max(1, Math.Abs(figure.Value))));
+    }
+
+    /// <summary>A demo tenant with a trained champion, and one advertiser's forecast once the scoring run has stored it.</summary>
+    private async Task<(TenantClient Tenant, string Advertiser, JsonElement Scored)> TrainedAndScoredAsync()
+    {
+        var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TrainM2MJob>().RunAsync(tenant.Id, null, CancellationToken.None);
+        }
+
+        return (tenant, advertiser, await WaitForAsync(tenant, advertiser, forecast => forecast.GetProperty("servedFrom").GetString() == "batch-scored"));
     }
 
     private static Dictionary<string, double> Figures(JsonElement forecast) =>
