@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -24,4 +25,6 @@ public sealed class CategoricalEmbeddings : nn.Module<Tensor, Tensor>
         _tables.Count == 0
             ? zeros([codes.shape[0], 0])
             : cat(_tables.Select((table, index) => table.forward(codes[.., index])).ToList(), 1);
+
+    internal CategoricalEmbeddingRows Rows() => new(_tables.Select(table => Weights.Of(table.weight!)).ToList(), Dimension);
 }

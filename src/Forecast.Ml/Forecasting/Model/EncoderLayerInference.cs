@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -43,4 +44,14 @@ public sealed class EncoderLayerInference
         var fed = nn.functional.linear(nn.functional.relu(nn.functional.linear(attended, _firstWeight, _firstBias)), _secondWeight, _secondBias);
         return nn.functional.layer_norm(attended.Plus(fed), [width], _norm2Weight, _norm2Bias, NormEpsilon);
     }
+
+    /// <summary>The same layer in managed code, on copies of its weights.</summary>
+    internal EncoderLayerRows Rows() => new(
+        _heads,
+        AffineMap.Of(_inWeight, _inBias),
+        AffineMap.Of(_outWeight, _outBias),
+        AffineMap.Of(_firstWeight, _firstBias),
+        AffineMap.Of(_secondWeight, _secondBias),
+        (Weights.Of(_norm1Weight), Weights.Of(_norm1Bias)),
+        (Weights.Of(_norm2Weight), Weights.Of(_norm2Bias)));
 }

@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -17,4 +18,10 @@ public sealed class ExpertLayer : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor features) => stack(_experts.Select(expert => expert.forward(features)).ToList(), 1);
+
+    internal ExpertRows Rows() => new(_experts.Select(expert =>
+    {
+        var layers = expert.children().OfType<Linear>().ToList();
+        return (AffineMap.Of(layers[0]), AffineMap.Of(layers[1]));
+    }).ToList());
 }

@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Forecasting.Model;
@@ -22,9 +23,11 @@ public sealed class M2MModel : RateModel
     private readonly TaskHeads _heads;
     private readonly ZeroHeads _zeroHeads;
     private readonly int _taskCount;
+    private readonly ModelDimensions _dimensions;
 
     public M2MModel(ModelDimensions dimensions, M2MConfig config) : base(nameof(M2MModel))
     {
+        _dimensions = dimensions;
         _performance = new SequenceEncoder(dimensions.PerformanceChannels, dimensions.HistoryDays, config.SequenceDimension, config.Heads, config.UseTransformer);
         _behaviour = new SequenceEncoder(Math.Max(1, dimensions.BehaviourFeatures), dimensions.HistoryDays, config.SequenceDimension, config.Heads, config.UseTransformer);
         _scenarioAttributes = new CategoricalEmbeddings(dimensions.ScenarioCardinalities, config.AttributeEmbedding);
@@ -67,6 +70,30 @@ public sealed class M2MModel : RateModel
         }
 
         return new RateOutput(_heads.forward(representation).Plus(batch.Offset), _zeroHeads.forward(representation, batch.Offset), attention);
+    }
+
+    /// <summary>
+    /// This network's evaluation forward pass in managed code, on copies of its current weights; null for the ablations it
+    /// does not cover (no transformer, static attention).
+    /// </summary>
+    public ManagedM2M? ToManaged()
+    {
+        if (_performance.Rows() is not { } performance || _behaviour.Rows() is not { } behaviour || _attention.Rows() is not { } attention)
+        {
+            return null;
+        }
+
+        return new ManagedM2M(
+            _dimensions,
+            (performance, behaviour),
+            (_scenarioAttributes.Rows(), _advertiserAttributes.Rows()),
+            _experts.Rows(),
+            Weights.Computed(() => _tasks.forward(SafeArithmetic.Rows(0, _taskCount))),
+            _knowledge.Rows(),
+            attention,
+            _tower?.Rows(),
+            _heads.Rows(),
+            _zeroHeads.Rows());
     }
 
     private static Tensor BehaviourOrPlaceholder(Tensor behaviour) =>

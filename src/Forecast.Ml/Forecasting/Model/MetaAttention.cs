@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -45,4 +46,7 @@ public sealed class MetaAttention : nn.Module<Tensor, Tensor, Tensor, (Tensor Re
         var representation = (attention.unsqueeze(3) * experts.unsqueeze(1)).sum(2); // [B, m, d_e]
         return (representation, attention);
     }
+
+    /// <summary>Meta attention in managed code; null for the ablation with a static layer.</summary>
+    internal MetaAttentionRows? Rows() => _meta is null ? null : new MetaAttentionRows(_meta.Rows(), Weights.Of(_score.weight!));
 }

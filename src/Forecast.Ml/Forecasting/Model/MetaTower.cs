@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -27,4 +28,6 @@ public sealed class MetaTower : nn.Module<Tensor, Tensor, Tensor>
 
         return hidden;
     }
+
+    internal MetaTowerRows Rows() => new(_units.Select(unit => unit.Rows()).ToList());
 }

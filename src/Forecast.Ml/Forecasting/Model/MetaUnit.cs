@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -41,4 +42,7 @@ public sealed class MetaUnit : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>W^(layer)(S̃), flattened [B, in × out]; scaled by 1/√in so generated layers keep activations in range.</summary>
     public Tensor GeneratedWeights(Tensor scenario, int layer) =>
         _weightGenerators[layer].forward(scenario).DividedBy(Math.Sqrt(_sizes[layer]));
+
+    internal MetaUnitRows Rows() =>
+        new(_weightGenerators.Zip(_biasGenerators, (weights, bias) => (AffineMap.Of(weights), AffineMap.Of(bias))).ToList());
 }

@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -16,4 +17,10 @@ public sealed class ScenarioKnowledge : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor scenarioAndAdvertiser) =>
         _mlp.forward(scenarioAndAdvertiser.shape[1] == 0 ? ones(scenarioAndAdvertiser.shape[0], 1) : scenarioAndAdvertiser);
+
+    internal ScenarioKnowledgeRows Rows()
+    {
+        var layers = _mlp.children().OfType<Linear>().ToList();
+        return new ScenarioKnowledgeRows(AffineMap.Of(layers[0]), AffineMap.Of(layers[1]));
+    }
 }

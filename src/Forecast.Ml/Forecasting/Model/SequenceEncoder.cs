@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -45,4 +46,8 @@ public sealed class SequenceEncoder : nn.Module<Tensor, Tensor>
 
         return nn.functional.relu(_flatten!.forward(embedded.flatten(1)));
     }
+
+    /// <summary>The encoder in managed code; null for the ablation without a transformer.</summary>
+    internal SequenceEncoderRows? Rows() =>
+        _scoring is null ? null : new SequenceEncoderRows(AffineMap.Of(_embed), Weights.Of(_positions), _scoring.Rows());
 }

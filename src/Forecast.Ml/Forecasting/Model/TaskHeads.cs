@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -20,4 +21,6 @@ public sealed class TaskHeads : nn.Module<Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor perTask) => (perTask * _weight).sum(2).Plus(_bias);
+
+    internal TaskHeadRows Rows() => new(Weights.Of(_weight), Weights.Of(_bias));
 }

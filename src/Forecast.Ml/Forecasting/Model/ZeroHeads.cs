@@ -1,3 +1,4 @@
+using Forecast.Ml.Forecasting.ManagedForward;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -20,4 +21,6 @@ public sealed class ZeroHeads : nn.Module<Tensor, Tensor, Tensor>
     }
 
     public override Tensor forward(Tensor perTask, Tensor offset) => _heads.forward(perTask).Plus(offset * _offsetWeight);
+
+    internal (TaskHeadRows Heads, float[] OffsetWeight) Rows() => (_heads.Rows(), Weights.Of(_offsetWeight));
 }
