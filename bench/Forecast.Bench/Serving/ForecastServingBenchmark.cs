@@ -66,6 +66,8 @@ internal static class ForecastServingBenchmark
             Console.WriteLine($"  {name,-34} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms");
         }
 
+        Console.WriteLine($"  {"computed now, 16 connections",-34} {online.FullLoad.RequestsPerSecond,10:N0} req/s   p50 {online.FullLoad.P50Ms,6:F2} ms   p99 {online.FullLoad.P99Ms,6:F2} ms   "
+            + $"(the reads between an ingestion and its re-scoring; ratio to bare at 16 connections {online.FullLoad.RequestsPerSecond / bare:F2})");
         Console.WriteLine($"  computing the forecast, p50 beyond the bare row  {online.Online.P50Ms - online.Bare.P50Ms,6:F2} ms (target <= 1.5 ms per advertiser; "
             + $"{online.FirstUse.P50Ms - online.Bare.P50Ms:F2} ms in its first 10 s)");
         return 0;

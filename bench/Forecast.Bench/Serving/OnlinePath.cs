@@ -7,11 +7,12 @@ namespace Forecast.Bench.Serving;
 /// <summary>
 /// The online path alone: the advertiser's batch-scored rows are deleted, so each read computes its forecast now (history
 /// read, panel, M2M, trees, guard, intervals); wrk at 1 connection against it and against the bare one-row endpoint.
-/// The p50 difference is what computing the forecast costs the server beyond reading one row.
+/// The p50 difference is what computing the forecast costs the server beyond reading one row. Last, the same reads at 16
+/// connections: the throughput of the window between an ingestion and its re-scoring.
 /// </summary>
 internal static class OnlinePath
 {
-    public sealed record Outcome(Wrk.Result FirstUse, Wrk.Result Online, Wrk.Result Bare);
+    public sealed record Outcome(Wrk.Result FirstUse, Wrk.Result Online, Wrk.Result Bare, Wrk.Result FullLoad);
 
     public static async Task<Outcome> RunAsync(
         HttpClient client, BenchEnvironment environment, string advertiser, string forecastUrl, string bareUrl, string demoKey, CancellationToken cancellationToken)
@@ -36,6 +37,8 @@ internal static class OnlinePath
         var firstUse = await Wrk.RunAsync(forecastUrl, demoKey, connections: 1, seconds: 10, null, cancellationToken);
         var online = await Wrk.RunAsync(forecastUrl, demoKey, connections: 1, seconds: 10, null, cancellationToken);
         var bare = await Wrk.RunAsync(bareUrl, demoKey, connections: 1, seconds: 10, null, cancellationToken);
-        return new Outcome(firstUse, online, bare);
+        // What every read of a tenant gets between an ingestion and its re-scoring.
+        var fullLoad = await Wrk.RunAsync(forecastUrl, demoKey, connections: 16, seconds: 10, null, cancellationToken);
+        return new Outcome(firstUse, online, bare, fullLoad);
     }
 }
