@@ -19,7 +19,7 @@ public sealed class ManagedM2MTests
         var dimensions = SyntheticBatch.Dimensions with { BehaviourFeatures = behaviourFeatures };
         var network = Perturbed(new M2MModel(dimensions, new M2MConfig(UseMetaTower: metaTower)), seed: 2);
         var (samples, scaling) = (Inputs(dimensions), Scaling(dimensions));
-        var expected = RateModelPredictor.Predict(network, Batch(samples, dimensions), scaling);
+        var expected = RateModelPredictor.Predict(network, ForecastBatch.From(samples, dimensions), scaling);
 
         var managed = network.ToManaged()!;
         Perturbed(network, seed: 3);
@@ -28,7 +28,7 @@ public sealed class ManagedM2MTests
         AssertClose(expected.Rates, predicted.Rates, relative: 1e-4);
         AssertClose(expected.ZeroProbability, predicted.ZeroProbability, relative: 1e-4);
         AssertClose(expected.Attention!, predicted.Attention!, relative: 1e-4);
-        var moved = RateModelPredictor.Predict(network, Batch(samples, dimensions), scaling);
+        var moved = RateModelPredictor.Predict(network, ForecastBatch.From(samples, dimensions), scaling);
         Assert.NotEqual(expected.Rates, moved.Rates);
     }
 
@@ -77,20 +77,6 @@ public sealed class ManagedM2MTests
 
     private static FeatureScaling Scaling(ModelDimensions dimensions) =>
         new([], [], [], [], [], [], Enumerable.Range(1, dimensions.Tasks).Select(task => task * 0.7f).ToArray());
-
-    private static ForecastBatch Batch(ScaledSamples samples, ModelDimensions dimensions)
-    {
-        var (n, days, tasks) = (samples.Count, dimensions.HistoryDays, dimensions.Tasks);
-        return new ForecastBatch(
-            tensor(samples.Performance, [n, days, dimensions.PerformanceChannels]),
-            tensor(samples.Behaviour, [n, days, dimensions.BehaviourFeatures]),
-            tensor(samples.Dense, [n, dimensions.DenseFeatures]),
-            tensor(samples.ScenarioCodes, [n, dimensions.ScenarioCardinalities.Count]),
-            tensor(samples.AdvertiserCodes, [n, dimensions.AdvertiserCardinalities.Count]),
-            tensor(samples.Offset, [n, tasks]),
-            tensor(samples.Targets, [n, tasks]),
-            tensor(samples.TargetMask, [n, tasks]));
-    }
 
     private static void AssertClose(float[] expected, float[] actual, double relative)
     {

@@ -21,19 +21,21 @@ public sealed record ForecastBatch(
     public long Size => Performance.shape[0];
 
     /// <summary>Scales a sample set with training statistics; the mask keeps only trained tasks with a known target.</summary>
-    public static ForecastBatch From(SampleSet samples, FeatureSchema schema, FeatureScaling scaling)
+    public static ForecastBatch From(SampleSet samples, FeatureSchema schema, FeatureScaling scaling) =>
+        From(ScaledSamples.Of(samples, schema, scaling), ModelDimensions.Of(schema, samples.HistoryDays));
+
+    public static ForecastBatch From(ScaledSamples samples, ModelDimensions dimensions)
     {
-        var scaled = ScaledSamples.Of(samples, schema, scaling);
-        int n = samples.Count, t = samples.HistoryDays, tasks = ForecastTasks.All.Count;
+        var (n, days, tasks) = (samples.Count, dimensions.HistoryDays, dimensions.Tasks);
         return new ForecastBatch(
-            tensor(scaled.Performance, [n, t, schema.PerformanceChannels.Count]),
-            tensor(scaled.Behaviour, [n, t, schema.BehaviourFeatures.Count]),
-            tensor(scaled.Dense, [n, schema.DenseFeatureCount]),
-            tensor(scaled.ScenarioCodes, [n, schema.ScenarioAttributes.Count]),
-            tensor(scaled.AdvertiserCodes, [n, schema.AdvertiserAttributes.Count]),
-            tensor(scaled.Offset, [n, tasks]),
-            tensor(scaled.Targets, [n, tasks]),
-            tensor(scaled.TargetMask, [n, tasks]));
+            tensor(samples.Performance, [n, days, dimensions.PerformanceChannels]),
+            tensor(samples.Behaviour, [n, days, dimensions.BehaviourFeatures]),
+            tensor(samples.Dense, [n, dimensions.DenseFeatures]),
+            tensor(samples.ScenarioCodes, [n, dimensions.ScenarioCardinalities.Count]),
+            tensor(samples.AdvertiserCodes, [n, dimensions.AdvertiserCardinalities.Count]),
+            tensor(samples.Offset, [n, tasks]),
+            tensor(samples.Targets, [n, tasks]),
+            tensor(samples.TargetMask, [n, tasks]));
     }
 
     /// <summary>Rows start … start + count − 1 as views of this batch, nothing copied; all of them is the batch itself.</summary>

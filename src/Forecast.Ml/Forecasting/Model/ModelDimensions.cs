@@ -12,8 +12,10 @@ public sealed record ModelDimensions(
     IReadOnlyList<int> AdvertiserCardinalities,
     int Tasks)
 {
-    public static ModelDimensions Of(FeatureSchema schema, ForecastWindow window) => new(
-        window.HistoryDays,
+    public static ModelDimensions Of(FeatureSchema schema, ForecastWindow window) => Of(schema, window.HistoryDays);
+
+    public static ModelDimensions Of(FeatureSchema schema, int historyDays) => new(
+        historyDays,
         schema.PerformanceChannels.Count,
         schema.BehaviourFeatures.Count,
         schema.DenseFeatureCount,
