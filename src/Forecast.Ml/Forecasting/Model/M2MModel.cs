@@ -78,6 +78,7 @@ public sealed class M2MModel : RateModel
     /// </summary>
     public ManagedM2M? ToManaged()
     {
+        using var scope = NewDisposeScope(); // the copies' detached and transposed views
         if (_performance.Rows() is not { } performance || _behaviour.Rows() is not { } behaviour || _attention.Rows() is not { } attention)
         {
             return null;
