@@ -14,7 +14,7 @@ public static class ClickTrainer
     public static ClickTrainingReport Train(
         CtrNetwork network, CtrBatch train, CtrBatch validation, ClickTrainingOptions options, Action<int, double, double>? epochDone = null)
     {
-        using var optimizer = optim.Adam(network.parameters(), lr: options.LearningRate);
+        using var optimizer = new SafeAdam(network.parameters(), options.LearningRate);
         var shuffling = new Generator((ulong)options.Seed);
         var clock = Stopwatch.StartNew();
         var best = double.PositiveInfinity;
@@ -72,7 +72,7 @@ public static class ClickTrainer
         return ClickLoss.Compute(network.forward(batch), batch).item<float>();
     }
 
-    private static double RunEpoch(CtrNetwork network, optim.Optimizer optimizer, CtrBatch train, int batchSize, Generator shuffling)
+    private static double RunEpoch(CtrNetwork network, SafeAdam optimizer, CtrBatch train, int batchSize, Generator shuffling)
     {
         network.train();
         using var order = randperm(train.Size, generator: shuffling);
@@ -82,9 +82,9 @@ public static class ClickTrainer
             using var scope = NewDisposeScope();
             var batch = train.Select(order.narrow(0, start, Math.Min(batchSize, train.Size - start)));
             var loss = ClickLoss.Compute(network.forward(batch), batch);
-            optimizer.zero_grad();
+            optimizer.ZeroGradients();
             loss.backward();
-            optimizer.step();
+            optimizer.Step();
             var weight = batch.Impressions.sum().item<float>();
             total += loss.item<float>() * weight;
             impressions += weight;

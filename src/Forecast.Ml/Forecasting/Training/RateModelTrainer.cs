@@ -14,7 +14,7 @@ public static class RateModelTrainer
     public static TrainingReport Train(
         RateModel model, ForecastBatch train, ForecastBatch validation, TrainingOptions options, Action<TrainingProgress>? progress = null)
     {
-        using var optimizer = optim.Adam(model.parameters(), lr: options.LearningRate);
+        using var optimizer = new SafeAdam(model.parameters(), options.LearningRate);
         var shuffling = new Generator((ulong)options.Seed);
         var clock = Stopwatch.StartNew();
         var best = double.PositiveInfinity;
@@ -46,7 +46,7 @@ public static class RateModelTrainer
         return new TrainingReport(epoch, bestEpoch, best, clock.Elapsed.TotalSeconds, samplesSeen / clock.Elapsed.TotalSeconds, train.Size);
     }
 
-    private static double RunEpoch(RateModel model, optim.Optimizer optimizer, ForecastBatch train, TrainingOptions options, Generator shuffling)
+    private static double RunEpoch(RateModel model, SafeAdam optimizer, ForecastBatch train, TrainingOptions options, Generator shuffling)
     {
         model.train();
         using var order = randperm(train.Size, generator: shuffling);
@@ -57,10 +57,10 @@ public static class RateModelTrainer
             var batch = train.Select(order.narrow(0, start, Math.Min(options.BatchSize, train.Size - start)));
             var output = model.forward(batch);
             var loss = ForecastLoss.Compute(output, batch);
-            optimizer.zero_grad();
+            optimizer.ZeroGradients();
             loss.backward();
             nn.utils.clip_grad_norm_(model.parameters(), options.GradientClip);
-            optimizer.step();
+            optimizer.Step();
             total += loss.item<float>() * batch.Size;
         }
 
