@@ -128,9 +128,10 @@ cmd_test() {
     f=$(grep -o '<Counters [^>]*' "$file" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')
     passed=$(( passed + ${p:-0} )); failed=$(( failed + ${f:-0} ))
   done
-  # The process tests run real API and worker processes and kill one, or stop the database: scripts, each one test.
+  # The process tests run real API and worker processes and kill one, stop the database, or publish them as the
+  # images do: scripts, each one test.
   local script
-  for script in tests/processes/worker-kill.sh tests/processes/api-restart.sh tests/processes/database-loss.sh; do
+  for script in tests/processes/worker-kill.sh tests/processes/api-restart.sh tests/processes/database-loss.sh tests/processes/publish.sh; do
     if bash "$script"; then passed=$(( passed + 1 )); else failed=$(( failed + 1 )); fi
   done
   echo "$passed passed, $failed failed"
