@@ -7,16 +7,16 @@ internal sealed class SequenceEncoderRows(AffineMap embed, float[] positions, En
 {
     public int Width => embed.Outputs;
 
-    /// <summary>A sequence without features (a tenant without behaviour events) is embedded from zeros, as the network's placeholder is.</summary>
+    /// <summary>A sequence without features (a tenant without behaviour events) is embedded from one zero per day, as the network embeds it.</summary>
     public void Forward(ReadOnlySpan<float> days, int dayCount, Span<float> encoded)
     {
         var (features, width) = (days.Length / dayCount, Width);
         var sequence = new float[dayCount * width];
-        var placeholder = new float[features == 0 ? embed.Inputs : 0];
+        var zeroDay = new float[features == 0 ? embed.Inputs : 0];
         for (var day = 0; day < dayCount; day++)
         {
             var row = sequence.AsSpan(day * width, width);
-            embed.Apply(features == 0 ? placeholder : days.Slice(day * features, features), row);
+            embed.Apply(features == 0 ? zeroDay : days.Slice(day * features, features), row);
             TensorPrimitives.Add(row, positions.AsSpan(day * width, width), row);
         }
 

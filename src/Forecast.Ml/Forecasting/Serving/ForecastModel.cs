@@ -21,7 +21,7 @@ public sealed class ForecastModel : IDisposable
     /// Up to this many samples M2M runs in managed code: 0.18–0.66 of libtorch's time from 1 to 8 rows, level at 16, slower
     /// beyond (bench scoring). An online forecast has an advertiser's 1–3 scenarios; a scoring run, thousands.
     /// </summary>
-    public const int ManagedForwardRows = 8;
+    private const int ManagedForwardRows = 8;
 
     private const string TreesPart = "trees.json";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
