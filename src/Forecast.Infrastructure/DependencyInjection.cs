@@ -15,6 +15,7 @@ using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Ingestion;
 using Forecast.Infrastructure.Jobs;
 using Forecast.Infrastructure.Persistence;
+using Forecast.Infrastructure.Persistence.Notifications;
 using Forecast.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,7 +29,13 @@ public static class DependencyInjection
     public const string ConnectionStringName = "Forecast";
     public const string MigrationsAssembly = "Forecast.Migrations";
 
-    /// <summary>PostgreSQL (one data source shared by EF and the bulk paths), migrations on start, API-key lookup.</summary>
+    /// <summary>About 3 KB each (an advertiser's scenarios, tasks and expert weights): ~60 MB when full.</summary>
+    private const int DefaultCachedForecastAdvertisers = 20_000;
+
+    /// <summary>
+    /// PostgreSQL (one data source shared by EF and the bulk paths), migrations on start, API-key lookup, and the caches
+    /// kept true by the database's notification channels.
+    /// </summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName)
@@ -54,9 +61,13 @@ public static class DependencyInjection
 
         services.AddSingleton<CachedApiKeyResolver>();
         services.AddSingleton<IApiKeyResolver>(provider => provider.GetRequiredService<CachedApiKeyResolver>());
-        services.AddHostedService<ApiKeyRevocationListener>();
+        services.AddSingleton<IChannelSubscriber>(provider => provider.GetRequiredService<CachedApiKeyResolver>());
+        services.AddSingleton(new FreshForecastCache(configuration.GetValue("Forecast:Serving:CachedForecastAdvertisers", DefaultCachedForecastAdvertisers)));
+        services.AddSingleton<IChannelSubscriber>(provider => provider.GetRequiredService<FreshForecastCache>());
+        services.AddHostedService<DatabaseChannelListener>();
         services.AddSingleton<ITenantHistoryReader, NpgsqlTenantHistoryReader>();
-        services.AddSingleton<IForecastStore, NpgsqlForecastStore>();
+        services.AddSingleton<NpgsqlForecastStore>();
+        services.AddSingleton<IForecastStore, CachedForecastStore>();
         services.AddSingleton<IForecastAccuracyStore, NpgsqlForecastAccuracyStore>();
         services.AddSingleton<IAdStatsReader, NpgsqlAdStatsReader>();
         services.AddSingleton<IConversionReader, NpgsqlConversionReader>();

@@ -5,7 +5,8 @@ namespace Forecast.Bench.Serving;
 
 /// <summary>
 /// GET /v1/advertisers/{id}/forecasts against a bare endpoint of the same process that reads one row with Npgsql, both
-/// with wrk on loopback: full load (16 connections) and a light load (2 connections) for the latency percentiles; then
+/// with wrk on loopback going round every advertiser the demo tenant forecasts (as its dashboards would, not one
+/// advertiser over and over): full load (16 connections) and a light load (2 connections) for the latency percentiles; then
 /// the daily operation (<see cref="DailyOperation"/>) on two days: a new day ingested, the freshness lag and the reads
 /// around it; last the online path alone (<see cref="OnlinePath"/>).
 /// Expects ./forecast.sh bench to have started the API with the demo tenant; waits for its champion and batch scores.
@@ -21,22 +22,26 @@ internal static class ForecastServingBenchmark
         var advertiser = summary.GetProperty("mostLikelyToChurn").EnumerateArray().Last().GetProperty("advertiserId").GetString()!;
         var forecastUrl = $"{environment.ApiUrl}v1/advertisers/{advertiser}/forecasts";
         var bareUrl = $"{environment.ApiUrl}benchmark/bare-row/{advertiser}";
+        var forecasted = await ForecastedAdvertisers.ReadAsync(client, cancellationToken);
+        var forecastPaths = ForecastedAdvertisers.Paths(forecasted, "/v1/advertisers/", "/forecasts");
+        var barePaths = ForecastedAdvertisers.Paths(forecasted, "/benchmark/bare-row/");
+        var baseUrl = environment.ApiUrl.ToString();
 
         // Both warmed at full load before either is measured: the first endpoint measured at 16 connections otherwise
         // pays for the thread pool growing to the load (bare p99s of 230–460 ms while the forecast endpoint's were 15–30).
-        foreach (var url in new[] { bareUrl, forecastUrl })
+        foreach (var paths in new[] { barePaths, forecastPaths })
         {
-            await Wrk.RunAsync(url, demoKey, connections: 16, seconds: 3, null, cancellationToken);
+            await Wrk.RunOverAsync(baseUrl, paths, demoKey, connections: 16, seconds: 3, cancellationToken);
         }
 
         var results = new List<(string Name, Wrk.Result Result)>();
-        foreach (var (name, url) in new[] { ("bare Npgsql row", bareUrl), ("forecast endpoint", forecastUrl) })
+        foreach (var (name, paths) in new[] { ("bare Npgsql row", barePaths), ("forecast endpoint", forecastPaths) })
         {
-            results.Add(($"{name}, 16 connections", await Wrk.RunAsync(url, demoKey, connections: 16, seconds: 10, null, cancellationToken)));
-            results.Add(($"{name}, 2 connections", await Wrk.RunAsync(url, demoKey, connections: 2, seconds: 10, null, cancellationToken)));
+            results.Add(($"{name}, 16 connections", await Wrk.RunOverAsync(baseUrl, paths, demoKey, connections: 16, seconds: 10, cancellationToken)));
+            results.Add(($"{name}, 2 connections", await Wrk.RunOverAsync(baseUrl, paths, demoKey, connections: 2, seconds: 10, cancellationToken)));
         }
 
-        Console.WriteLine($"forecast serving benchmark (advertiser {advertiser}, wrk on loopback, 2 threads):");
+        Console.WriteLine($"forecast serving benchmark ({forecastPaths.Count} forecast advertisers read in turn, wrk on loopback, 2 threads):");
         foreach (var (name, result) in results)
         {
             Console.WriteLine($"  {name,-34} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50Ms,6:F2} ms   p99 {result.P99Ms,6:F2} ms");
@@ -50,7 +55,7 @@ internal static class ForecastServingBenchmark
         // tenant's morning finds compiled in a service that has run a day: both days are printed.
         foreach (var day in new[] { "first day after the API started", "the next day" })
         {
-            var daily = await DailyOperation.RunAsync(client, forecastUrl, advertiser, demoKey, cancellationToken);
+            var daily = await DailyOperation.RunAsync(client, baseUrl, forecastPaths, advertiser, demoKey, cancellationToken);
             Console.WriteLine($"daily operation, {day}: one new day for every advertiser × scenario ({daily.RowsIngested} rows) ingested, then read at once:");
             Console.WriteLine($"  freshness lag (ingest answered → batch-scored as of the new day)  {daily.FreshnessLag.TotalSeconds,6:F2} s (target <= 10 s)");
             foreach (var (name, result) in new[] { ("first 3 s after the ingest, 16 conn.", daily.RightAfterIngest), ("once fresh, 16 connections", daily.AfterFresh) })

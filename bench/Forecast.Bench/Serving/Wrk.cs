@@ -15,16 +15,29 @@ internal static partial class Wrk
     /// <param name="seconds">Duration.</param>
     /// <param name="jsonBody">When set, requests are POSTs of this JSON body.</param>
     /// <param name="cancellationToken">Stops waiting for wrk.</param>
-    public static async Task<Result> RunAsync(string url, string apiKey, int connections, int seconds, string? jsonBody, CancellationToken cancellationToken)
+    public static Task<Result> RunAsync(string url, string apiKey, int connections, int seconds, string? jsonBody, CancellationToken cancellationToken)
+    {
+        var escaped = jsonBody?.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+        var script = escaped is null ? null : $"wrk.method = \"POST\"\nwrk.body = \"{escaped}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n";
+        return RunScriptAsync(url, apiKey, connections, seconds, script, cancellationToken);
+    }
+
+    /// <summary>GETs that go round a list of paths of <paramref name="baseUrl"/> (each wrk thread from the first).</summary>
+    public static Task<Result> RunOverAsync(string baseUrl, IReadOnlyList<string> paths, string apiKey, int connections, int seconds, CancellationToken cancellationToken)
+    {
+        var list = string.Join(",", paths.Select(path => $"\"{path}\""));
+        var script = $"local paths = {{{list}}}\nlocal turn = 0\nrequest = function()\n  turn = turn % #paths + 1\n  return wrk.format(\"GET\", paths[turn])\nend\n";
+        return RunScriptAsync(baseUrl, apiKey, connections, seconds, script, cancellationToken);
+    }
+
+    private static async Task<Result> RunScriptAsync(string url, string apiKey, int connections, int seconds, string? luaScript, CancellationToken cancellationToken)
     {
         var arguments = new List<string> { $"-t{Math.Min(2, connections)}", $"-c{connections}", $"-d{seconds}s", "--latency", "-H", $"X-Api-Key: {apiKey}" };
         string? script = null;
-        if (jsonBody is not null)
+        if (luaScript is not null)
         {
             script = Path.Combine(Path.GetTempPath(), $"wrk-{Guid.NewGuid():N}.lua");
-            var escaped = jsonBody.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
-            await File.WriteAllTextAsync(script,
-                $"wrk.method = \"POST\"\nwrk.body = \"{escaped}\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n", cancellationToken);
+            await File.WriteAllTextAsync(script, luaScript, cancellationToken);
             arguments.AddRange(["-s", script]);
         }
 

@@ -1,5 +1,6 @@
 using Forecast.Application.Ingestion;
 using Forecast.Domain.Common;
+using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -13,7 +14,7 @@ namespace Forecast.Infrastructure.Ingestion;
 /// affected twice); only then are they looked up, to name them, so the common case pays no extra pass. Any failure
 /// rolls the whole batch back.
 /// </summary>
-internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceProvider services) : IBatchIngestor
+internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceProvider services, FreshForecastCache forecasts) : IBatchIngestor
 {
     private const int BulkLoadRows = 10_000;
 
@@ -71,6 +72,13 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (inserted + updated > 0)
+        {
+            // The database announces the change to every instance; this one forgets at once, so the batch's answer is
+            // never followed by a forecast from before it. (Facts that decide no forecast's freshness cost a re-read.)
+            forecasts.Forget(tenantId);
+        }
+
         if (inserted >= BulkLoadRows)
         {
             // A bulk load grows the table faster than autovacuum re-reads it; until it does, the planner still sees the

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Forecast.Application.Common.Security;
 using Forecast.Domain.Tenants;
+using Forecast.Infrastructure.Persistence.Notifications;
 using Npgsql;
 
 namespace Forecast.Infrastructure.Security;
@@ -9,10 +10,10 @@ namespace Forecast.Infrastructure.Security;
 /// Resolves API keys by their hash with one indexed statement that also records the key's last use, and remembers
 /// valid keys for a short time (never past their expiry) so a busy dashboard does not pay a database round trip per
 /// request. Unknown keys are never cached (no memory for guessers). A revocation is announced on a PostgreSQL channel
-/// (<see cref="RevocationChannel"/>) that every instance listens to (<see cref="ApiKeyRevocationListener"/>): it takes
+/// (<see cref="RevocationChannel"/>) that every instance listens to (<see cref="DatabaseChannelListener"/>): it takes
 /// effect at once everywhere, and within <see cref="TimeToLive"/> should an instance miss the announcement.
 /// </summary>
-internal sealed class CachedApiKeyResolver(NpgsqlDataSource dataSource, TimeProvider clock) : IApiKeyResolver
+internal sealed class CachedApiKeyResolver(NpgsqlDataSource dataSource, TimeProvider clock) : IApiKeyResolver, IChannelSubscriber
 {
     public const string RevocationChannel = "forecast_api_key_revoked";
 
@@ -62,15 +63,30 @@ internal sealed class CachedApiKeyResolver(NpgsqlDataSource dataSource, TimeProv
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public string Channel => RevocationChannel;
+
+    /// <summary>Drops every cached key: while the channel was lost, announcements may have been missed.</summary>
+    public void Listening() => _valid.Clear();
+
+    /// <summary>Keeps serving cached keys: a revocation missed meanwhile still ends within <see cref="TimeToLive"/>.</summary>
+    public void Lost()
+    {
+    }
+
+    public void Notified(string payload)
+    {
+        if (Guid.TryParse(payload, out var tenantId))
+        {
+            Forget(tenantId);
+        }
+    }
+
     /// <summary>Drops the tenant's cached keys in this process (a revocation announced by any instance).</summary>
-    public void Forget(Guid tenantId)
+    private void Forget(Guid tenantId)
     {
         foreach (var entry in _valid.Where(entry => entry.Value.TenantId == tenantId))
         {
             _valid.TryRemove(entry.Key, out _);
         }
     }
-
-    /// <summary>Drops every cached key: after a lost connection to the channel, announcements may have been missed.</summary>
-    public void ForgetAll() => _valid.Clear();
 }
