@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Forecast.Api.Tests.Support;
@@ -65,6 +66,30 @@ public sealed class FreshnessTests(ForecastApp app)
         await app.Database.ScalarAsync("SELECT pg_notify('forecast_inputs_changed', $1)", tenant.Id.ToString());
         var reread = await WaitForAsync(tenant, advertiser, forecast => ChurnOf(forecast, scenario) == 0.123, seconds: 5);
         Assert.Equal("batch-scored", reread.GetProperty("servedFrom").GetString());
+    }
+
+    [Fact]
+    public async Task A_second_instance_drops_the_forecast_it_keeps_when_the_first_ingests_a_new_day()
+    {
+        var (tenant, advertiser, scored) = await TrainedAndScoredAsync();
+        var lastDay = DateOnly.Parse(scored.GetProperty("asOf").GetString()!);
+        await using var second = new SecondInstance(app.Database);
+        using var onSecond = second.ClientWithKey(tenant.ApiKey);
+        var kept = await (await onSecond.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK);
+        Assert.Equal(("batch-scored", $"{lastDay:yyyy-MM-dd}"), (kept.GetProperty("servedFrom").GetString(), kept.GetProperty("asOf").GetString()));
+
+        var scenario = scored.GetProperty("scenarios")[0].GetProperty("scenario").GetString();
+        await (await tenant.PostJsonBatchAsync("daily-metrics", new[]
+        {
+            new { advertiserId = advertiser, scenario, date = lastDay.AddDays(1), impressions = 1200, clicks = 9 },
+        })).ReadJsonAsync(HttpStatusCode.OK);
+
+        var clock = Stopwatch.StartNew();
+        while ((await (await onSecond.GetAsync($"/v1/advertisers/{advertiser}/forecasts")).ReadJsonAsync(HttpStatusCode.OK)).GetProperty("asOf").GetString() != $"{lastDay.AddDays(1):yyyy-MM-dd}")
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), "the second instance still served the forecast from before the new day after 2 s");
+            await Task.Delay(20);
+        }
     }
 
     private static double ChurnOf(JsonElement forecast, string? scenario) =>
