@@ -14,7 +14,8 @@ namespace Forecast.Infrastructure.Forecasting;
 /// </summary>
 /// <param name="capacity">
 /// Advertisers kept, all tenants together (<c>Forecast:Serving:CachedForecastAdvertisers</c>; 0 turns the cache off).
-/// When full, further advertisers are read from the table until a tenant's entries are dropped (every new day).
+/// When full, a tenant that holds fewer entries than the largest holder makes room by dropping that one's (it reads its
+/// table again as it is asked); the largest holder itself reads further advertisers from the table.
 /// </param>
 internal sealed class FreshForecastCache(int capacity) : IChannelSubscriber
 {
@@ -66,6 +67,16 @@ internal sealed class FreshForecastCache(int capacity) : IChannelSubscriber
         }
     }
 
+    /// <summary>Drops the entries of the tenant that holds the most, when it holds more than the one asking for room.</summary>
+    private void MakeRoomFor(Shelf asking)
+    {
+        var largest = _shelves.MaxBy(pair => pair.Value.Count);
+        if (largest.Value is { } shelf && shelf != asking && shelf.Count > asking.Count)
+        {
+            Forget(largest.Key);
+        }
+    }
+
     private void ForgetAll()
     {
         foreach (var tenantId in _shelves.Keys)
@@ -93,8 +104,16 @@ internal sealed class FreshForecastCache(int capacity) : IChannelSubscriber
             return false;
         }
 
+        public int Count => _advertisers.Count;
+
         public void Put(string advertiserId, Guid modelId, IReadOnlyList<StoredScenarioForecast> rows)
         {
+            // Outside this shelf's lock: making room locks another shelf, and two tenants may make room at once.
+            if (Volatile.Read(ref cache._count) >= cache._capacity && !_advertisers.ContainsKey(advertiserId))
+            {
+                cache.MakeRoomFor(this);
+            }
+
             lock (_writes)
             {
                 if (_detached)
