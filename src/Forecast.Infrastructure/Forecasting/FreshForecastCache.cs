@@ -32,7 +32,7 @@ internal sealed class FreshForecastCache(int capacity) : IChannelSubscriber
     /// The tenant's entries, to be taken before the table is read: rows put on a shelf that was dropped meanwhile (the
     /// data changed while they were read) are never served. Null when nothing may be cached now.
     /// </summary>
-    public Shelf? ShelfOf(Guid tenantId) => _listening && _capacity > 0 ? _shelves.GetOrAdd(tenantId, _ => new Shelf(this)) : null;
+    public Shelf? ShelfOf(Guid tenantId) => _listening && _capacity > 0 ? _shelves.GetOrAdd(tenantId, static (_, cache) => new Shelf(cache), this) : null;
 
     public void Forget(Guid tenantId)
     {
