@@ -63,8 +63,8 @@ internal static class ScaleBenchmark
 
         // The reads go round the advertisers active on the last day, as the tenant's dashboards would.
         var baseUrl = environment.ApiUrl.ToString();
-        var paths = data.DailyMetrics.Where(row => row.Date == lastDay && row.Impressions > 0).Select(row => row.AdvertiserId).Distinct()
-            .Select(id => $"/v1/advertisers/{Uri.EscapeDataString(id)}/forecasts").ToList();
+        var paths = ForecastedAdvertisers.Paths(
+            data.DailyMetrics.Where(row => row.Date == lastDay && row.Impressions > 0).Select(row => row.AdvertiserId).Distinct(), "/v1/advertisers/", "/forecasts");
         await Wrk.RunOverAsync(baseUrl, paths, tenant.ApiKey, connections: 4, seconds: 2, cancellationToken); // warm-up
         var fresh = await Wrk.RunOverAsync(baseUrl, paths, tenant.ApiKey, connections: 16, seconds: 5, cancellationToken);
 

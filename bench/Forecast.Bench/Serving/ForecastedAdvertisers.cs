@@ -25,5 +25,9 @@ internal static class ForecastedAdvertisers
 
     /// <summary>Each advertiser's path under <paramref name="prefix"/> and before <paramref name="suffix"/>.</summary>
     public static IReadOnlyList<string> Paths(IEnumerable<JsonElement> forecasts, string prefix, string suffix = "") =>
-        forecasts.Select(forecast => $"{prefix}{Uri.EscapeDataString(forecast.GetProperty("advertiserId").GetString()!)}{suffix}").ToList();
+        Paths(forecasts.Select(forecast => forecast.GetProperty("advertiserId").GetString()!), prefix, suffix);
+
+    /// <inheritdoc cref="Paths(IEnumerable{JsonElement}, string, string)"/>
+    public static IReadOnlyList<string> Paths(IEnumerable<string> advertiserIds, string prefix, string suffix = "") =>
+        advertiserIds.Select(id => $"{prefix}{Uri.EscapeDataString(id)}{suffix}").ToList();
 }

@@ -18,15 +18,14 @@ internal sealed class CachedForecastStore(NpgsqlForecastStore table, FreshForeca
     public async Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
-        var shelf = advertiserIds is null ? null : cache.ShelfOf(tenantId);
-        if (shelf is null)
+        if (advertiserIds is null || cache.ShelfOf(tenantId) is not { } shelf)
         {
             return await table.ReadFreshAsync(tenantId, modelId, advertiserIds, scenario, cancellationToken);
         }
 
         var found = new List<StoredScenarioForecast>();
         var missing = new List<string>();
-        foreach (var advertiserId in advertiserIds!.Distinct(StringComparer.Ordinal))
+        foreach (var advertiserId in advertiserIds.Distinct(StringComparer.Ordinal))
         {
             if (shelf.TryGet(advertiserId, modelId, out var rows))
             {

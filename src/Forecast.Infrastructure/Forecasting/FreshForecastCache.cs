@@ -19,6 +19,7 @@ namespace Forecast.Infrastructure.Forecasting;
 /// </param>
 internal sealed class FreshForecastCache(int capacity) : IChannelSubscriber
 {
+    /// <summary>Notified by the triggers of the migration <c>ForecastFreshnessNotifications</c> (which spells it out: migrations stay as written).</summary>
     public const string InputsChangedChannel = "forecast_inputs_changed";
 
     private readonly ConcurrentDictionary<Guid, Shelf> _shelves = new();

@@ -72,10 +72,10 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
         }
 
         await transaction.CommitAsync(cancellationToken);
-        if (inserted + updated > 0)
+        if (inserted + updated > 0 && table.DecidesForecastFreshness)
         {
             // The database announces the change to every instance; this one forgets at once, so the batch's answer is
-            // never followed by a forecast from before it. (Facts that decide no forecast's freshness cost a re-read.)
+            // never followed by a forecast from before it.
             forecasts.Forget(tenantId);
         }
 
