@@ -26,6 +26,7 @@ internal static class ApiServices
         services.AddApiRateLimits(configuration);
         services.AddApiTelemetry(configuration);
         services.AddProblemDetails();
+        services.Configure<Forecast.Application.Ingestion.IngestionBounds>(configuration.GetSection(Forecast.Application.Ingestion.IngestionBounds.Section));
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>

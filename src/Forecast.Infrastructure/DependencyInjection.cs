@@ -73,6 +73,7 @@ public static class DependencyInjection
         services.AddSingleton<IConversionReader, NpgsqlConversionReader>();
         services.AddSingleton<IAuctionMarketReader, NpgsqlAuctionMarketReader>();
         services.AddSingleton<IReferenceReader, NpgsqlReferenceReader>();
+        services.AddSingleton<Application.Advertisers.IAdvertiserDataEraser, Erasure.NpgsqlAdvertiserDataEraser>();
         services.AddSingleton<ITenantRunLock>(_ => new PostgresAdvisoryRunLock(connectionString));
         return services;
     }

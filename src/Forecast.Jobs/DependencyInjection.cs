@@ -7,6 +7,8 @@ using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
+using Forecast.Jobs.Webhooks;
+using Forecast.Application.Webhooks;
 using Forecast.Ml.Ctr.Model;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -16,6 +18,11 @@ namespace Forecast.Jobs;
 public static class DependencyInjection
 {
     public const string HangfireSchema = "hangfire";
+
+    public const string DefaultQueue = "default";
+
+    /// <summary>The queue of the training jobs (<c>[Queue]</c> on their methods), served by its own workers.</summary>
+    public const string TrainingQueue = "training";
 
     /// <summary>
     /// Hangfire on the service's PostgreSQL (its own schema), the training and scoring jobs with their scheduler, the
@@ -52,15 +59,34 @@ public static class DependencyInjection
         {
             // The activator of this host's own services: Hangfire's global one belongs to whichever host configured it
             // last, and several hosts in one process (the API tests) would run jobs in a disposed host's services.
+            // Two servers: trainings on their own workers, so scoring after an ingestion never waits behind a training,
+            // and several tenants train side by side.
             services.AddHangfireServer((provider, server) =>
             {
                 server.WorkerCount = Math.Max(1, jobs.GetValue(nameof(JobsOptions.WorkerCount), 1));
+                server.Queues = [DefaultQueue];
+                server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
+            });
+            services.AddHangfireServer((provider, server) =>
+            {
+                server.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:training";
+                server.WorkerCount = Math.Max(1, jobs.GetValue(nameof(JobsOptions.TrainingWorkerCount), new JobsOptions().TrainingWorkerCount));
+                server.Queues = [TrainingQueue];
                 server.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>());
             });
         }
 
         services.AddScoped<TrainM2MJob>();
         services.AddScoped<ScoreForecastsJob>();
+        services.AddScoped<NewDataRetraining>();
+        services.AddScoped<ChurnRiskAlerts>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section))
+            .Validate(webhooks => webhooks.HasValidDelays(), $"{WebhookOptions.Section}:{nameof(WebhookOptions.RetryDelays)} must be comma-separated time spans such as 00:00:10,00:01:00.")
+            .ValidateOnStart();
+        // Redirects are not followed: a delivery goes to the URL the tenant registered, nowhere else.
+        services.AddHttpClient(DeliverWebhookJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddScoped<DeliverWebhookJob>();
+        services.AddSingleton<IWebhookPublisher, HangfireWebhookPublisher>();
         services.AddScoped<ForecastAccuracyMonitor>();
         services.Configure<AccuracyOptions>(configuration.GetSection(AccuracyOptions.Section));
         services.AddScoped<PruneModelsJob>();

@@ -8,6 +8,9 @@ public static class AuditActions
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string ModelPromoted = "model.promoted";
     public const string ModelRolledBack = "model.rolled_back";
+    public const string RetrainingPolicySet = "retraining_policy.set";
+    public const string AdvertiserRowsDeleted = "advertiser.rows_deleted";
+    public const string AdvertiserErased = "advertiser.erased";
 
     /// <summary>The operator's admin key.</summary>
     public const string Admin = "admin";

@@ -22,4 +22,7 @@ public interface IForecastStore
     /// </summary>
     Task<IReadOnlyList<StoredScenarioForecast>> ReadSnapshotAsync(
         Guid tenantId, string advertiserId, DateOnly asOf, string? scenario, CancellationToken cancellationToken);
+
+    /// <summary>The churn probability of every stored forecast, fresh or not, by advertiser and scenario.</summary>
+    Task<IReadOnlyDictionary<(string AdvertiserId, string Scenario), double>> ReadChurnAsync(Guid tenantId, CancellationToken cancellationToken);
 }

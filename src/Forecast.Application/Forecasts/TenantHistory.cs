@@ -23,4 +23,7 @@ public interface ITenantHistoryReader
 {
     Task<TenantHistory> ReadAsync(
         Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, int? behaviourDays, CancellationToken cancellationToken);
+
+    /// <summary>The first and latest day of the tenant's daily metrics; null when it has none.</summary>
+    Task<(DateOnly First, DateOnly Last)?> ReadDaySpanAsync(Guid tenantId, CancellationToken cancellationToken);
 }

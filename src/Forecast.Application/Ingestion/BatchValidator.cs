@@ -1,21 +1,23 @@
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Application.Ingestion;
 
 /// <summary>
 /// Validates every row of a batch in one pass and names each failure <c>rows[i].field</c>. A plain loop rather than
-/// RuleForEach: batches hold up to 100,000 rows and ingestion throughput is a product target.
+/// RuleForEach: batches hold up to 100,000 rows and ingestion throughput is a product target. Dates and magnitudes are
+/// held to <see cref="IngestionBounds"/>, today being the server's when the batch arrives.
 /// </summary>
 public abstract class BatchValidator<TBatch, TRow> : AbstractValidator<TBatch>
     where TBatch : IIngestionBatch<TRow>
 {
-    protected BatchValidator()
+    protected BatchValidator(TimeProvider clock, IOptions<IngestionBounds> bounds)
     {
         RuleFor(batch => batch.Rows).NotEmpty().OverridePropertyName("rows");
         RuleFor(batch => batch.Rows).Custom((rows, context) =>
         {
-            var errors = new RowErrors(context);
+            var errors = new RowErrors(context, bounds.Value, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(bounds.Value.MaxDaysAhead));
             for (var index = 0; index < rows.Count && !errors.Full; index++)
             {
                 if (rows[index] is null)
@@ -32,9 +34,11 @@ public abstract class BatchValidator<TBatch, TRow> : AbstractValidator<TBatch>
     protected abstract void ValidateRow(TRow row, int index, RowErrors errors);
 
     /// <summary>Collects row failures up to <see cref="BatchLimits.MaxReportedErrors"/>.</summary>
-    protected sealed class RowErrors(ValidationContext<TBatch> context)
+    protected sealed class RowErrors(ValidationContext<TBatch> context, IngestionBounds bounds, DateOnly latestDay)
     {
         private int _count;
+
+        public IngestionBounds Bounds => bounds;
 
         public bool Full => _count >= BatchLimits.MaxReportedErrors;
 
@@ -64,5 +68,26 @@ public abstract class BatchValidator<TBatch, TRow> : AbstractValidator<TBatch>
                 Add(index, field, $"'{field}' must not be negative.");
             }
         }
+
+        /// <summary>Not negative, and at most <paramref name="maximum"/>: beyond it a figure is a unit or typing error.</summary>
+        public void RequireMagnitude(int index, string field, decimal? value, decimal maximum)
+        {
+            RequireNonNegative(index, field, value);
+            if (value > maximum)
+            {
+                Add(index, field, $"'{field}' is {value}, above the plausible {maximum:0} per row (Forecast:Ingestion bounds).");
+            }
+        }
+
+        public void RequireDate(int index, string field, DateOnly date)
+        {
+            if (date < bounds.EarliestDate || date > latestDay)
+            {
+                Add(index, field, $"'{field}' is {date:yyyy-MM-dd}, outside {bounds.EarliestDate:yyyy-MM-dd} to {latestDay:yyyy-MM-dd} (the server's today + {bounds.MaxDaysAhead} day(s)).");
+            }
+        }
+
+        public void RequireTime(int index, string field, DateTimeOffset time) =>
+            RequireDate(index, field, DateOnly.FromDateTime(time.UtcDateTime));
     }
 }

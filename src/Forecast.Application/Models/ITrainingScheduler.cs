@@ -1,3 +1,5 @@
+using Forecast.Domain.Tenants;
+
 namespace Forecast.Application.Models;
 
 /// <summary>Queues training jobs and reports on them (Hangfire in production).</summary>
@@ -12,8 +14,11 @@ public interface ITrainingScheduler
     /// </summary>
     Task<string> TrainAsync(Guid tenantId, string kind, CancellationToken cancellationToken);
 
-    /// <summary>Adds or updates the tenant's recurring retraining (nightly by default).</summary>
-    void ScheduleRetraining(Guid tenantId);
+    /// <summary>
+    /// Makes the tenant's recurring jobs follow its policy: the forecast model on the policy's cron (none unless it is
+    /// <c>schedule</c>: new data and drift drive it otherwise), the CTR models nightly, pruning later.
+    /// </summary>
+    void ScheduleRetraining(Guid tenantId, RetrainingPolicy policy);
 
     /// <summary>The job's state and progress; null when it does not exist or belongs to another tenant.</summary>
     TrainingJobDto? Find(Guid tenantId, string jobId);
@@ -37,4 +42,19 @@ public sealed record TrainingJobDto(
 /// <param name="MaxEpochs">Most epochs it may run.</param>
 /// <param name="TrainLoss">Training loss of the last epoch.</param>
 /// <param name="ValidationLoss">Validation loss of the last epoch: Poisson deviance (m2m) or log-loss (ctr).</param>
-public sealed record TrainingProgressDto(string Stage, int Percent, int Epoch, int MaxEpochs, double? TrainLoss, double? ValidationLoss);
+/// <param name="NotFinite">The losses that were infinite or NaN (reported null above): those epochs' batches took no step.</param>
+public sealed record TrainingProgressDto(
+    string Stage, int Percent, int Epoch, int MaxEpochs, double? TrainLoss, double? ValidationLoss, IReadOnlyList<string>? NotFinite = null)
+{
+    /// <summary>A progress report whose non-finite losses are named, not written: JSON has no number for them.</summary>
+    public static TrainingProgressDto Of(string stage, int percent, int epoch, int maxEpochs, double? trainLoss, double? validationLoss)
+    {
+        var notFinite = new[] { ("trainLoss", trainLoss), ("validationLoss", validationLoss) }
+            .Where(loss => loss.Item2 is { } value && !double.IsFinite(value)).Select(loss => loss.Item1).ToList();
+        return new TrainingProgressDto(
+            stage, percent, epoch, maxEpochs,
+            trainLoss is { } train && double.IsFinite(train) ? train : null,
+            validationLoss is { } validation && double.IsFinite(validation) ? validation : null,
+            notFinite.Count == 0 ? null : notFinite);
+    }
+}

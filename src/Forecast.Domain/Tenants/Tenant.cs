@@ -16,5 +16,18 @@ public sealed class Tenant
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    public RetrainingMode RetrainingMode { get; private set; } = RetrainingPolicy.Default.Mode;
+
+    public int RetrainEveryDays { get; private set; } = RetrainingPolicy.Default.EveryDays;
+
+    public string? RetrainCron { get; private set; }
+
+    public RetrainingPolicy Retraining => new(RetrainingMode, RetrainEveryDays, RetrainCron);
+
+    public void Retrain(RetrainingPolicy policy)
+    {
+        (RetrainingMode, RetrainEveryDays, RetrainCron) = (policy.Mode, policy.EveryDays, policy.Mode == RetrainingMode.Schedule ? policy.Cron : null);
+    }
+
     public static Tenant Create(string name, DateTimeOffset now) => new(Guid.CreateVersion7(now), name.Trim(), now);
 }

@@ -15,6 +15,9 @@ internal sealed class CachedForecastStore(NpgsqlForecastStore table, FreshForeca
         cache.Forget(tenantId);
     }
 
+    public Task<IReadOnlyDictionary<(string AdvertiserId, string Scenario), double>> ReadChurnAsync(Guid tenantId, CancellationToken cancellationToken) =>
+        table.ReadChurnAsync(tenantId, cancellationToken);
+
     public async Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken)
     {

@@ -76,6 +76,26 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<(string AdvertiserId, string Scenario), double>> ReadChurnAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT a.external_id, s.key, f.churn_probability
+            FROM forecasts f
+            JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
+            JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
+            WHERE f.tenant_id = $1
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var churn = new Dictionary<(string, string), double>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            churn[(reader.GetString(0), reader.GetString(1))] = reader.GetDouble(2);
+        }
+
+        return churn;
+    }
+
     public async Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken)
     {

@@ -39,6 +39,16 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         """,
     ];
 
+    public async Task<(DateOnly First, DateOnly Last)?> ReadDaySpanAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT min(date), max(date) FROM daily_metrics WHERE tenant_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)
+            ? (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1))
+            : null;
+    }
+
     public async Task<TenantHistory> ReadAsync(
         Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, int? behaviourDays, CancellationToken cancellationToken)
     {

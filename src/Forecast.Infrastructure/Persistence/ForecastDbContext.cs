@@ -1,3 +1,4 @@
+using Forecast.Domain.Webhooks;
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Advertisers;
 using Forecast.Domain.Audit;
@@ -23,6 +24,10 @@ public sealed class ForecastDbContext(DbContextOptions<ForecastDbContext> option
     public DbSet<RegisteredModel> Models => Set<RegisteredModel>();
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<WebhookSubscription> Webhooks => Set<WebhookSubscription>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<StoredForecast> Forecasts => Set<StoredForecast>();
 

@@ -1,6 +1,7 @@
 using Forecast.Application.Accuracy;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Models;
+using Forecast.Application.Webhooks;
 using Forecast.Domain.Models;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,7 @@ public sealed class ForecastAccuracyMonitor(
     IForecastAccuracyStore store,
     IForecastDbContext db,
     ITrainingScheduler scheduler,
+    IWebhookPublisher webhooks,
     IOptions<AccuracyOptions> options,
     ILogger<ForecastAccuracyMonitor> logger)
 {
@@ -65,5 +67,9 @@ public sealed class ForecastAccuracyMonitor(
             .SetProperty(model => model.DriftReason, reason)
             .SetProperty(model => model.DriftRetrainingJob, job), cancellationToken);
         logger.LogWarning("Tenant {TenantId}: M2M v{Version} drifted ({Reason}); retraining job {JobId}", tenantId, champion.Version, reason, job);
+        await webhooks.PublishAsync(tenantId, WebhookEvents.DriftDetected, new
+        {
+            kind = ModelKinds.M2M, modelId = champion.Id, version = champion.Version, detectedOn = latest, reason, retrainingJob = job,
+        }, cancellationToken);
     }
 }

@@ -1,9 +1,11 @@
+using Forecast.Application.Common;
 using System.Text.Json;
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Models;
+using Forecast.Application.Webhooks;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Training;
 using Forecast.Ml;
@@ -27,6 +29,7 @@ public sealed class TrainCtrJob(
     IServiceScopeFactory scopes,
     IAdStatsReader adStats,
     ITenantRunLock runLock,
+    IWebhookPublisher webhooks,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     ILogger<TrainCtrJob> logger)
@@ -36,22 +39,17 @@ public sealed class TrainCtrJob(
     private readonly ClickTrainingOptions _training = new(MaxEpochs: options.Value.CtrTrainingMaxEpochs);
     private readonly string _architectures = options.Value.CtrArchitectures;
 
+    [Queue(DependencyInjection.TrainingQueue)]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
     {
         var progress = new TrainingProgressReporter(context);
-        progress.Report(new TrainingProgressDto("waiting", 1, 0, _training.MaxEpochs, null, null));
+        progress.Report(TrainingProgressDto.Of("waiting", 1, 0, _training.MaxEpochs, null, null));
         await using var running = await runLock.AcquireAsync(tenantId, "train-ctr", cancellationToken);
         using var activity = ForecastTelemetry.Activities.StartActivity("train ctr");
         var started = clock.GetTimestamp();
-        progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
+        progress.Report(TrainingProgressDto.Of("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var rows = await adStats.ReadAllAsync(tenantId, cancellationToken);
-        if (rows.Count == 0)
-        {
-            throw new InvalidOperationException("The tenant has no ad stats with impressions to learn from; ingest some with POST /v1/ingest/ad-stats.");
-        }
-
-        var observations = AdObservations.From(rows);
         CtrArchitectures.TryParseSelection(_architectures, out var architectures); // its names were checked at start-up
         var names = architectures.Select(CtrArchitectures.Name).ToList();
         await using var scope = scopes.CreateAsyncScope();
@@ -59,19 +57,25 @@ public sealed class TrainCtrJob(
         var registered = await RegistryRuns.StartAsync(db, tenantId, ModelKinds.Ctr, names, clock.GetUtcNow(), cancellationToken);
         try
         {
+            if (rows.Count == 0)
+            {
+                throw new InvalidOperationException("The tenant has no ad stats with impressions to learn from; ingest some with POST /v1/ingest/ad-stats.");
+            }
+
+            var observations = AdObservations.From(rows);
             using var suite = ClickModelSuite.Train(observations, architectures, Config, _training, progress: epoch =>
             {
                 // Between epochs a stopping worker ends the run; its rows stay Training until the next run fails them.
                 cancellationToken.ThrowIfCancellationRequested();
                 var done = names.IndexOf(epoch.Architecture) + ((double)epoch.Epoch / epoch.MaxEpochs);
-                progress.Report(new TrainingProgressDto($"training:{epoch.Architecture}", 5 + (int)(85 * done / names.Count), epoch.Epoch, epoch.MaxEpochs,
+                progress.Report(TrainingProgressDto.Of($"training:{epoch.Architecture}", 5 + (int)(85 * done / names.Count), epoch.Epoch, epoch.MaxEpochs,
                     epoch.TrainLogLoss, epoch.ValidationLogLoss));
             });
 
-            progress.Report(new TrainingProgressDto("evaluating", 92, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
+            progress.Report(TrainingProgressDto.Of("evaluating", 92, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
             var gate = await ClickChampionGate.CompareAsync(db, suite.Best.Validation, suite.Validation, tenantId, cancellationToken);
 
-            progress.Report(new TrainingProgressDto("registering", 96, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
+            progress.Report(TrainingProgressDto.Of("registering", 96, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
             var fingerprint = DataFingerprint.Of(rows);
             var trainedThrough = observations.Max(observation => observation.Day);
             foreach (var (trained, model) in suite.Models.Zip(registered))
@@ -82,8 +86,8 @@ public sealed class TrainCtrJob(
                     artifact.ToArray(),
                     trainedThrough,
                     fingerprint,
-                    JsonSerializer.Serialize(new { architecture = model.Architecture, config = Config, training = _training }, JsonSerializerOptions.Web),
-                    JsonSerializer.Serialize(ClickModelMetrics.Of(trained, suite, gate), JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(new { architecture = model.Architecture, config = Config, training = _training }, StoredJson.Options),
+                    JsonSerializer.Serialize(ClickModelMetrics.Of(trained, suite, gate), StoredJson.Options),
                     clock.GetUtcNow());
             }
 
@@ -91,7 +95,7 @@ public sealed class TrainCtrJob(
             var best = registered[names.IndexOf(suite.Best.Model.Manifest.Architecture.Name())];
             if (gate.CandidateWins)
             {
-                await ChampionPromotion.PromoteAsync(db, best, clock.GetUtcNow(), AuditActions.Trainer, AuditActions.ModelPromoted, cancellationToken);
+                await ChampionPromotion.PromoteAsync(db, webhooks, best, clock.GetUtcNow(), AuditActions.Trainer, AuditActions.ModelPromoted, cancellationToken);
             }
 
             ForecastTelemetry.Trained(ModelKinds.Ctr, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, suite.Best.Report.Epochs);
@@ -99,12 +103,14 @@ public sealed class TrainCtrJob(
             logger.LogInformation("Tenant {TenantId}: CTR run trained {Count} models; best {Architecture} v{Version} (validation log-loss {LogLoss:F5}) {Outcome}",
                 tenantId, registered.Count, best.Architecture, best.Version, suite.Best.Validation.LogLoss,
                 gate.CandidateWins ? "promoted to champion" : "kept as candidate");
-            progress.Report(new TrainingProgressDto("done", 100, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
+            await TrainingEvents.SucceededAsync(webhooks, best, gate.CandidateWins, cancellationToken);
+            progress.Report(TrainingProgressDto.Of("done", 100, 0, _training.MaxEpochs, null, suite.Best.Validation.LogLoss));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await RegistryRuns.FailAsync(db, registered, exception.Message, clock.GetUtcNow());
             ForecastTelemetry.Trained(ModelKinds.Ctr, "failed", clock.GetElapsedTime(started).TotalSeconds, 0);
+            await TrainingEvents.FailedAsync(webhooks, tenantId, ModelKinds.Ctr, registered, exception.Message, context);
             throw;
         }
         finally

@@ -33,8 +33,9 @@ internal sealed class DemoTenantSeeder(
             // A first training stopped midway (Ctrl-C), or a database from an earlier version without some kind: every kind
             // that never completed a model is trained, unless its training is still queued or running (a job whose process
             // died is taken over by the next live server within the abandoned-job timeout).
-            scheduler.ScheduleRetraining(tenant.TenantId);
             var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
+            var stored = await db.Tenants.AsNoTracking().SingleAsync(candidate => candidate.Id == tenant.TenantId, cancellationToken);
+            scheduler.ScheduleRetraining(tenant.TenantId, stored.Retraining);
             var completed = await db.Models
                 .Where(model => model.TenantId == tenant.TenantId
                     && (model.Status == ModelStatus.Candidate || model.Status == ModelStatus.Champion || model.Status == ModelStatus.Retired))
@@ -55,7 +56,7 @@ internal sealed class DemoTenantSeeder(
         var summary = await importer.ImportAsync(tenant.TenantId, demo.DataPath, cancellationToken);
         // Forecasts first, bids after: were this process stopped during the first training, the next start's only
         // worker takes the interrupted forecast training over before it turns to the CTR models.
-        var forecasts = scheduler.EnqueueTraining(tenant.TenantId, ModelKinds.M2M);
+        var forecasts = await scheduler.TrainAsync(tenant.TenantId, ModelKinds.M2M, cancellationToken);
         var clicks = scheduler.EnqueueTraining(tenant.TenantId, ModelKinds.Ctr, after: forecasts);
         logger.LogInformation("Demo tenant {TenantId} loaded: {Summary}; first trainings are jobs {M2MJobId} (m2m) and {CtrJobId} (ctr)",
             tenant.TenantId, summary, forecasts, clicks);

@@ -8,8 +8,14 @@ public sealed class JobsOptions
     /// <summary>Run a Hangfire server in this process (the API's embedded mode); standalone workers always do.</summary>
     public bool RunServer { get; set; } = true;
 
-    /// <summary>Concurrent jobs per server. Training uses every core, so one is the default.</summary>
+    /// <summary>Concurrent scoring, accuracy and housekeeping jobs per server (never held behind a training).</summary>
     public int WorkerCount { get; set; } = 1;
+
+    /// <summary>
+    /// Trainings per server, side by side, each of its own tenant (a tenant's runs take turns on its lock): a small
+    /// tenant's training starts while a large one's runs. Each uses <c>Forecast:TorchThreads</c> threads (default 1).
+    /// </summary>
+    public int TrainingWorkerCount { get; set; } = 2;
 
     /// <summary>Most epochs of a training run (early stopping usually ends it sooner).</summary>
     public int TrainingMaxEpochs { get; set; } = 60;
@@ -40,8 +46,8 @@ public sealed class JobsOptions
     /// <summary>How long one of Hangfire's own distributed locks (recurring-job scheduling) outlives a worker that died holding it.</summary>
     public TimeSpan AbandonedLockTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>When each tenant's models are retrained (cron, UTC): nightly by default.</summary>
-    public string RetrainCron { get; set; } = "0 2 * * *";
+    /// <summary>When each tenant's CTR models are retrained (cron, UTC): nightly by default. The forecast model follows the tenant's retraining policy.</summary>
+    public string CtrRetrainCron { get; set; } = "0 2 * * *";
 
     /// <summary>When each tenant's old models are pruned (cron, UTC).</summary>
     public string PruneCron { get; set; } = "0 4 * * *";

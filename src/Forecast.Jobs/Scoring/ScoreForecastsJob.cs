@@ -3,6 +3,7 @@ using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
 using Forecast.Jobs.Accuracy;
+using Forecast.Jobs.Training;
 using Forecast.Ml;
 using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
@@ -14,6 +15,7 @@ namespace Forecast.Jobs.Scoring;
 /// Batch-scores every advertiser × scenario of a tenant with its champion from the latest day of data, and replaces
 /// the tenant's stored forecasts in one transaction (kept as that day's snapshots too). Follows every training run and
 /// every ingestion that changes daily metrics or behaviour; then judges the forecasts whose horizon has now arrived.
+/// It first asks for the retraining that new data calls for (<see cref="NewDataRetraining"/>).
 /// </summary>
 public sealed class ScoreForecastsJob(
     ChampionModels champions,
@@ -21,11 +23,16 @@ public sealed class ScoreForecastsJob(
     IForecastStore store,
     ForecastAccuracyMonitor accuracy,
     ITenantRunLock runLock,
+    NewDataRetraining retraining,
+    ChurnRiskAlerts churnRisk,
     ILogger<ScoreForecastsJob> logger)
 {
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120])]
     public async Task RunAsync(Guid tenantId, CancellationToken cancellationToken)
     {
+        // Before the scoring itself: a tenant loaded through the API has no champion to score with until its first
+        // model, which new data asks for here.
+        await retraining.CheckAsync(tenantId, cancellationToken);
         await using var running = await runLock.AcquireAsync(tenantId, "score-forecasts", cancellationToken);
         using var activity = ForecastTelemetry.Activities.StartActivity("score forecasts");
         using var champion = await champions.GetAsync(tenantId, cancellationToken);
@@ -45,7 +52,9 @@ public sealed class ScoreForecastsJob(
             .ToList();
         NativeHeap.Trim();
         var scored = clock.Elapsed.TotalSeconds;
+        var before = await churnRisk.BeforeScoringAsync(tenantId, cancellationToken);
         await store.ReplaceAsync(tenantId, forecasts, cancellationToken);
+        await churnRisk.AfterScoringAsync(tenantId, before, forecasts, cancellationToken);
         ForecastTelemetry.Scored(forecasts.Count, clock.Elapsed.TotalSeconds);
         logger.LogInformation("Tenant {TenantId}: scored {Count} forecasts with M2M v{Version} in {Scoring:F2} s ({Rate:N0}/s), stored in {Total:F2} s",
             tenantId, forecasts.Count, champion.Version, scored, forecasts.Count / Math.Max(scored, 1e-6), clock.Elapsed.TotalSeconds);

@@ -84,7 +84,7 @@ internal sealed record ChampionGate(
         training = new
         {
             report.Epochs, report.BestEpoch, report.BestValidationDeviance, report.Seconds, report.SamplesPerSecond, report.TrainingSamples,
-            report.WarmStartedParameters,
+            report.WarmStartedParameters, report.WarmStartAbandoned, report.SkippedSteps,
         },
     };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Forecast.Application.Models;
+using Forecast.Domain.Tenants;
 using Forecast.Jobs.Ctr;
 using Forecast.Jobs.Hosting;
 using Hangfire;
@@ -44,11 +45,18 @@ internal sealed class HangfireTrainingScheduler(
         + $"WHERE statename IN ('{EnqueuedState.StateName}', '{ProcessingState.StateName}', '{ScheduledState.StateName}', '{AwaitingState.StateName}') "
         + "AND invocationdata ->> 'Type' LIKE $1 AND arguments ->> 0 LIKE $2 ORDER BY id DESC LIMIT 1";
 
-    /// <summary>Nightly retraining of both kinds (M2M queues scoring when it ends) and pruning later.</summary>
-    public void ScheduleRetraining(Guid tenantId)
+    public void ScheduleRetraining(Guid tenantId, RetrainingPolicy policy)
     {
-        recurring.AddOrUpdate<TrainM2MJob>($"train-m2m-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.RetrainCron);
-        recurring.AddOrUpdate<TrainCtrJob>($"train-ctr-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.RetrainCron);
+        if (policy is { Mode: RetrainingMode.Schedule, Cron: { } cron })
+        {
+            recurring.AddOrUpdate<TrainM2MJob>($"train-m2m-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), cron);
+        }
+        else
+        {
+            recurring.RemoveIfExists($"train-m2m-{tenantId}");
+        }
+
+        recurring.AddOrUpdate<TrainCtrJob>($"train-ctr-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.CtrRetrainCron);
         recurring.AddOrUpdate<PruneModelsJob>($"prune-models-{tenantId}", job => job.RunAsync(tenantId, CancellationToken.None), options.Value.PruneCron);
     }
 

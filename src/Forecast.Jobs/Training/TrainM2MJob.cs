@@ -1,9 +1,12 @@
+using Forecast.Application.Common;
 using System.Text.Json;
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
+using Forecast.Application.Webhooks;
+using Forecast.Domain.Models;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
 using Forecast.Ml;
@@ -31,6 +34,7 @@ public sealed class TrainM2MJob(
     ITenantHistoryReader history,
     ITenantRunLock runLock,
     IBackgroundJobClient jobs,
+    IWebhookPublisher webhooks,
     IOptions<JobsOptions> options,
     TimeProvider clock,
     ILogger<TrainM2MJob> logger)
@@ -39,26 +43,27 @@ public sealed class TrainM2MJob(
 
     private readonly TrainingOptions _training = new(MaxEpochs: options.Value.TrainingMaxEpochs);
 
+    [Queue(DependencyInjection.TrainingQueue)]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [15, 120], OnAttemptsExceeded = AttemptsExceededAction.Fail)]
     public async Task RunAsync(Guid tenantId, PerformContext? context, CancellationToken cancellationToken)
     {
         var progress = new TrainingProgressReporter(context);
-        progress.Report(new TrainingProgressDto("waiting", 1, 0, _training.MaxEpochs, null, null));
+        progress.Report(TrainingProgressDto.Of("waiting", 1, 0, _training.MaxEpochs, null, null));
         await using var running = await runLock.AcquireAsync(tenantId, "train-m2m", cancellationToken);
         using var activity = ForecastTelemetry.Activities.StartActivity("train m2m");
         var started = clock.GetTimestamp();
-        progress.Report(new TrainingProgressDto("reading-data", 2, 0, _training.MaxEpochs, null, null));
+        progress.Report(TrainingProgressDto.Of("reading-data", 2, 0, _training.MaxEpochs, null, null));
         var data = await history.ReadAsync(tenantId, null, null, null, cancellationToken);
-        if (data.Metrics.Count == 0)
-        {
-            throw new InvalidOperationException("The tenant has no daily metrics to learn from; ingest some with POST /v1/ingest/daily-metrics.");
-        }
-
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<IForecastDbContext>();
         var model = (await RegistryRuns.StartAsync(db, tenantId, ModelKinds.M2M, [ForecastModelManifest.Architecture], clock.GetUtcNow(), cancellationToken))[0];
         try
         {
+            if (data.Metrics.Count == 0)
+            {
+                throw new InvalidOperationException("The tenant has no daily metrics to learn from; ingest some with POST /v1/ingest/daily-metrics.");
+            }
+
             var panel = SeriesPanelBuilder.Build(data);
             var (championId, championModel) = await ChampionGate.ChampionAsync(db, tenantId, cancellationToken);
             using var champion = championModel;
@@ -67,28 +72,28 @@ public sealed class TrainM2MJob(
             var (candidate, report, validationDays, candidates) = ForecastModelTrainer.Train(panel, new ForecastWindow(), Config, _training, epoch =>
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                progress.Report(new TrainingProgressDto("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
+                progress.Report(TrainingProgressDto.Of("training", 5 + (85 * epoch.Epoch / epoch.MaxEpochs), epoch.Epoch, epoch.MaxEpochs,
                     epoch.TrainLoss, epoch.ValidationDeviance));
             }, options.Value.WarmStart ? champion?.Network : null);
             using (candidate)
             {
-                progress.Report(new TrainingProgressDto("evaluating", 92, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
+                progress.Report(TrainingProgressDto.Of("evaluating", 92, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
                 var gate = ChampionGate.Compare(candidate, (championId, champion), panel, validationDays);
 
-                progress.Report(new TrainingProgressDto("registering", 96, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
+                progress.Report(TrainingProgressDto.Of("registering", 96, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
                 using var artifact = new MemoryStream();
                 candidate.Save(artifact);
                 model.Complete(
                     artifact.ToArray(),
                     candidate.Manifest.TrainedThrough,
                     DataFingerprint.Of(data),
-                    JsonSerializer.Serialize(new { config = Config, training = _training, window = candidate.Manifest.Window }, JsonSerializerOptions.Web),
-                    JsonSerializer.Serialize(gate.Metrics(report, candidate.Manifest, candidates), JsonSerializerOptions.Web),
+                    JsonSerializer.Serialize(new { config = Config, training = _training, window = candidate.Manifest.Window }, StoredJson.Options),
+                    JsonSerializer.Serialize(gate.Metrics(report, candidate.Manifest, candidates), StoredJson.Options),
                     clock.GetUtcNow());
                 await db.SaveChangesAsync(cancellationToken);
                 if (gate.CandidateWins)
                 {
-                    await ChampionPromotion.PromoteAsync(db, model, clock.GetUtcNow(), AuditActions.Trainer, AuditActions.ModelPromoted, cancellationToken);
+                    await ChampionPromotion.PromoteAsync(db, webhooks, model, clock.GetUtcNow(), AuditActions.Trainer, AuditActions.ModelPromoted, cancellationToken);
                 }
 
                 ForecastTelemetry.Trained(ModelKinds.M2M, gate.CandidateWins ? "promoted" : "candidate", clock.GetElapsedTime(started).TotalSeconds, report.Epochs);
@@ -103,14 +108,17 @@ public sealed class TrainM2MJob(
                     gate.CandidateWins ? "promoted to champion" : "kept as candidate");
             }
 
+            await TrainingEvents.SucceededAsync(webhooks, model, model.Status == ModelStatus.Champion, cancellationToken);
+
             // Fresh data or a new champion: either way the stored forecasts are rescored.
             jobs.Enqueue<ScoreForecastsJob>(job => job.RunAsync(tenantId, CancellationToken.None));
-            progress.Report(new TrainingProgressDto("done", 100, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
+            progress.Report(TrainingProgressDto.Of("done", 100, report.Epochs, _training.MaxEpochs, null, report.BestValidationDeviance));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             await RegistryRuns.FailAsync(db, [model], exception.Message, clock.GetUtcNow());
             ForecastTelemetry.Trained(ModelKinds.M2M, "failed", clock.GetElapsedTime(started).TotalSeconds, 0);
+            await TrainingEvents.FailedAsync(webhooks, tenantId, ModelKinds.M2M, [model], exception.Message, context);
             throw;
         }
         finally

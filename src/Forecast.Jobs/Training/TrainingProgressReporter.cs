@@ -1,3 +1,4 @@
+using Forecast.Application.Common;
 using System.Text.Json;
 using Forecast.Application.Models;
 using Hangfire.Server;
@@ -10,8 +11,8 @@ internal sealed class TrainingProgressReporter(PerformContext? context)
     public const string Parameter = "progress";
 
     public void Report(TrainingProgressDto progress) =>
-        context?.Connection.SetJobParameter(context.BackgroundJob.Id, Parameter, JsonSerializer.Serialize(progress, JsonSerializerOptions.Web));
+        context?.Connection.SetJobParameter(context.BackgroundJob.Id, Parameter, JsonSerializer.Serialize(progress, StoredJson.Options));
 
     public static TrainingProgressDto? Read(string? stored) =>
-        stored is null ? null : JsonSerializer.Deserialize<TrainingProgressDto>(stored, JsonSerializerOptions.Web);
+        stored is null ? null : JsonSerializer.Deserialize<TrainingProgressDto>(stored, StoredJson.Options);
 }

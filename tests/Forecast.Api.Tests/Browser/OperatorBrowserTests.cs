@@ -35,7 +35,7 @@ public sealed partial class OperatorBrowserTests(BrowserApp app) : IClassFixture
         Assert.Equal(-1, cookie.Expires); // a session cookie: its ticket expires server-side after 8 hours
 
         await page.GotoAsync("/hangfire/recurring");
-        Assert.Contains($"train-m2m-{tenant.Id}", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains($"train-ctr-{tenant.Id}", await page.ContentAsync(), StringComparison.Ordinal);
         var jobId = queued.Headers.Location!.ToString().Split('/')[^1];
         await page.GotoAsync($"/hangfire/jobs/details/{jobId}");
         Assert.Contains("TrainM2MJob", await page.ContentAsync(), StringComparison.Ordinal);

@@ -27,6 +27,8 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Forecast:Jobs:CtrTrainingMaxEpochs", "3");
         // Cold starts: the gate test trains twice on the same data and expects the same model (a warm start would not be).
         builder.UseSetting("Forecast:Jobs:WarmStart", "false");
+        // Webhook retries a second apart: the tests watch a delivery fail, then succeed.
+        builder.UseSetting("Forecast:Webhooks:RetryDelays", "00:00:01,00:00:01,00:00:01");
         ConfigureSettings(builder);
     }
 
@@ -42,14 +44,22 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    /// <summary>A new tenant, and a client that sends its key.</summary>
-    public async Task<TenantClient> NewTenantAsync(string name = "Test tenant")
+    /// <summary>
+    /// A new tenant, and a client that sends its key. Its retraining policy is <paramref name="retraining"/>: drift-only
+    /// unless a test asks for the default loop (new-data), so the tests that train by hand count their own runs.
+    /// </summary>
+    public async Task<TenantClient> NewTenantAsync(string name = "Test tenant", string retraining = "drift-only")
     {
         var response = await AdminClient().PostAsJsonAsync("/v1/tenants", new { name });
         response.EnsureSuccessStatusCode();
         var tenant = (await response.Content.ReadFromJsonAsync<CreatedTenantBody>())!;
         var client = CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", tenant.ApiKey);
+        if (retraining != "new-data")
+        {
+            (await client.PutAsJsonAsync("/v1/models/retraining", new { mode = retraining })).EnsureSuccessStatusCode();
+        }
+
         return new TenantClient(tenant.Id, tenant.ApiKey, tenant.ApiKeyId, client);
     }
 

@@ -3,6 +3,7 @@ using Forecast.Domain.Audit;
 using Forecast.Domain.Models;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
+using Forecast.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Common.Persistence;
@@ -25,6 +26,10 @@ public interface IForecastDbContext
     DbSet<RegisteredModel> Models { get; }
 
     DbSet<AuditEvent> AuditEvents { get; }
+
+    DbSet<WebhookSubscription> Webhooks { get; }
+
+    DbSet<WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

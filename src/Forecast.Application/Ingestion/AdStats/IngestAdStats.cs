@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 namespace Forecast.Application.Ingestion.AdStats;
 
 /// <summary>
@@ -27,7 +28,7 @@ public sealed record AdStatRow(
 /// <summary>A batch of ad statistics for one tenant.</summary>
 public sealed record IngestAdStats(Guid TenantId, IReadOnlyList<AdStatRow> Rows) : IIngestionBatch<AdStatRow>;
 
-public sealed class IngestAdStatsValidator : BatchValidator<IngestAdStats, AdStatRow>
+public sealed class IngestAdStatsValidator(TimeProvider clock, IOptions<IngestionBounds> bounds) : BatchValidator<IngestAdStats, AdStatRow>(clock, bounds)
 {
     private const int MaxBucketMinutes = 7 * 24 * 60;
 
@@ -40,10 +41,11 @@ public sealed class IngestAdStatsValidator : BatchValidator<IngestAdStats, AdSta
             errors.Add(index, "bucketMinutes", $"'bucketMinutes' must be between 0 (one event) and {MaxBucketMinutes}.");
         }
 
-        errors.RequireNonNegative(index, "impressions", row.Impressions);
-        errors.RequireNonNegative(index, "clicks", row.Clicks);
-        errors.RequireNonNegative(index, "conversions", row.Conversions);
-        errors.RequireNonNegative(index, "cost", row.Cost);
+        errors.RequireTime(index, "bucketStart", row.BucketStart);
+        errors.RequireMagnitude(index, "impressions", row.Impressions, errors.Bounds.MaxImpressions);
+        errors.RequireMagnitude(index, "clicks", row.Clicks, errors.Bounds.MaxClicks);
+        errors.RequireMagnitude(index, "conversions", row.Conversions, errors.Bounds.MaxConversions);
+        errors.RequireMagnitude(index, "cost", row.Cost, errors.Bounds.MaxAmount);
         if (row.Impressions >= 0 && row.Clicks > row.Impressions)
         {
             errors.Add(index, "clicks", "'clicks' must not exceed 'impressions'.");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Forecast.Application.Bids;
 
 namespace Forecast.Application.Ingestion.AuctionOutcomes;
@@ -23,7 +24,7 @@ public sealed record AuctionOutcomeRow(
 public sealed record IngestAuctionOutcomes(Guid TenantId, IReadOnlyList<AuctionOutcomeRow> Rows)
     : IIngestionBatch<AuctionOutcomeRow>;
 
-public sealed class IngestAuctionOutcomesValidator : BatchValidator<IngestAuctionOutcomes, AuctionOutcomeRow>
+public sealed class IngestAuctionOutcomesValidator(TimeProvider clock, IOptions<IngestionBounds> bounds) : BatchValidator<IngestAuctionOutcomes, AuctionOutcomeRow>(clock, bounds)
 {
     protected override void ValidateRow(AuctionOutcomeRow row, int index, RowErrors errors)
     {
@@ -34,8 +35,9 @@ public sealed class IngestAuctionOutcomesValidator : BatchValidator<IngestAuctio
             errors.RequireId(index, "advertiserId", row.AdvertiserId);
         }
 
-        errors.RequireNonNegative(index, "bid", row.Bid);
-        errors.RequireNonNegative(index, "marketPrice", row.MarketPrice);
+        errors.RequireTime(index, "occurredAt", row.OccurredAt);
+        errors.RequireMagnitude(index, "bid", row.Bid, errors.Bounds.MaxAmount);
+        errors.RequireMagnitude(index, "marketPrice", row.MarketPrice, errors.Bounds.MaxAmount);
     }
 }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Forecast.Application.Forecasts;
 
 namespace Forecast.Application.Ingestion.BehaviourEvents;
@@ -19,12 +20,13 @@ public sealed record BehaviourEventRow(
 public sealed record IngestBehaviourEvents(Guid TenantId, IReadOnlyList<BehaviourEventRow> Rows)
     : IIngestionBatch<BehaviourEventRow>;
 
-public sealed class IngestBehaviourEventsValidator : BatchValidator<IngestBehaviourEvents, BehaviourEventRow>
+public sealed class IngestBehaviourEventsValidator(TimeProvider clock, IOptions<IngestionBounds> bounds) : BatchValidator<IngestBehaviourEvents, BehaviourEventRow>(clock, bounds)
 {
     protected override void ValidateRow(BehaviourEventRow row, int index, RowErrors errors)
     {
         errors.RequireId(index, "advertiserId", row.AdvertiserId);
         errors.RequireId(index, "eventType", row.EventType);
+        errors.RequireTime(index, "occurredAt", row.OccurredAt);
         if (row.Scenario is not null)
         {
             errors.RequireId(index, "scenario", row.Scenario);
@@ -33,6 +35,10 @@ public sealed class IngestBehaviourEventsValidator : BatchValidator<IngestBehavi
         if (row.Value is { } value && !double.IsFinite(value))
         {
             errors.Add(index, "value", "'value' must be a finite number.");
+        }
+        else if (Math.Abs(row.Value ?? 0) > errors.Bounds.MaxEventValue)
+        {
+            errors.Add(index, "value", $"'value' is {row.Value}, beyond the plausible ±{errors.Bounds.MaxEventValue:0} (Forecast:Ingestion bounds).");
         }
     }
 }

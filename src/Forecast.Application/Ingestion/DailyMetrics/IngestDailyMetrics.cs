@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 using Forecast.Application.Forecasts;
 
@@ -31,16 +32,17 @@ public sealed record DailyMetricRow(
 /// <summary>A batch of daily metrics for one tenant.</summary>
 public sealed record IngestDailyMetrics(Guid TenantId, IReadOnlyList<DailyMetricRow> Rows) : IIngestionBatch<DailyMetricRow>;
 
-public sealed class IngestDailyMetricsValidator : BatchValidator<IngestDailyMetrics, DailyMetricRow>
+public sealed class IngestDailyMetricsValidator(TimeProvider clock, IOptions<IngestionBounds> bounds) : BatchValidator<IngestDailyMetrics, DailyMetricRow>(clock, bounds)
 {
     protected override void ValidateRow(DailyMetricRow row, int index, RowErrors errors)
     {
         errors.RequireId(index, "advertiserId", row.AdvertiserId);
         errors.RequireId(index, "scenario", row.Scenario);
-        errors.RequireNonNegative(index, "impressions", row.Impressions);
-        errors.RequireNonNegative(index, "clicks", row.Clicks);
-        errors.RequireNonNegative(index, "spend", row.Spend);
-        errors.RequireNonNegative(index, "conversions", row.Conversions);
+        errors.RequireDate(index, "date", row.Date);
+        errors.RequireMagnitude(index, "impressions", row.Impressions, errors.Bounds.MaxImpressions);
+        errors.RequireMagnitude(index, "clicks", row.Clicks, errors.Bounds.MaxClicks);
+        errors.RequireMagnitude(index, "spend", row.Spend, errors.Bounds.MaxAmount);
+        errors.RequireMagnitude(index, "conversions", row.Conversions, errors.Bounds.MaxConversions);
         if (row is { Impressions: null, Clicks: null, Spend: null, Conversions: null })
         {
             errors.Add(index, "impressions", "A row must track at least one channel: impressions, clicks, spend or conversions.");

@@ -1,3 +1,4 @@
+using Forecast.Application.Webhooks;
 using FluentValidation;
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
@@ -20,7 +21,7 @@ public sealed class RollbackModelValidator : AbstractValidator<RollbackModel>
     }
 }
 
-public sealed class RollbackModelHandler(IForecastDbContext db, TimeProvider clock) : ICommandHandler<RollbackModel, ModelDto>
+public sealed class RollbackModelHandler(IForecastDbContext db, IWebhookPublisher webhooks, TimeProvider clock) : ICommandHandler<RollbackModel, ModelDto>
 {
     public async ValueTask<ModelDto> Handle(RollbackModel command, CancellationToken cancellationToken)
     {
@@ -30,7 +31,7 @@ public sealed class RollbackModelHandler(IForecastDbContext db, TimeProvider clo
             .OrderByDescending(model => model.PromotedAt)
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.Conflict("Nothing to roll back to", $"No earlier {command.Kind} champion exists for this tenant.");
-        await ChampionPromotion.PromoteAsync(db, previous, clock.GetUtcNow(), AuditActions.Tenant, AuditActions.ModelRolledBack, cancellationToken);
+        await ChampionPromotion.PromoteAsync(db, webhooks, previous, clock.GetUtcNow(), AuditActions.Tenant, AuditActions.ModelRolledBack, cancellationToken);
         return ModelDto.From(previous);
     }
 }

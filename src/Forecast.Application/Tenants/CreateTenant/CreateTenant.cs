@@ -39,7 +39,7 @@ public sealed class CreateTenantHandler(IForecastDbContext db, ITrainingSchedule
         db.ApiKeys.Add(key);
         db.AuditEvents.Add(AuditEvent.Of(now, AuditActions.Admin, AuditActions.TenantCreated, tenant.Id, $"{tenant.Name}, initial key {key.Id}"));
         await db.SaveChangesAsync(cancellationToken);
-        training.ScheduleRetraining(tenant.Id);
+        training.ScheduleRetraining(tenant.Id, tenant.Retraining);
         return new CreatedTenant(tenant.Id, tenant.Name, plainKey, key.Id);
     }
 }

@@ -42,7 +42,7 @@ public sealed class ProvisionTenantHandler(IForecastDbContext db, IApiKeyResolve
         db.Tenants.Add(tenant);
         db.ApiKeys.Add(ApiKey.Register(tenant.Id, "provisioned", command.PlainKey, now));
         await db.SaveChangesAsync(cancellationToken);
-        training.ScheduleRetraining(tenant.Id);
+        training.ScheduleRetraining(tenant.Id, tenant.Retraining);
         return new ProvisionedTenant(tenant.Id, true);
     }
 }

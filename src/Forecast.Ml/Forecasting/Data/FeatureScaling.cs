@@ -40,13 +40,20 @@ public sealed record FeatureScaling(
         return new FeatureScaling(performanceMean, performanceStd, behaviourMean, behaviourStd, denseMean, denseStd, targetScale);
     }
 
+    /// <summary>
+    /// Standardised features are held to ±<see cref="StandardizedLimit"/>: a feature nearly constant in training (its
+    /// deviation floored at 10⁻³) would otherwise reach the network as thousands of deviations on a day it moves.
+    /// </summary>
+    public const float StandardizedLimit = 10f;
+
     public static void Standardize(float[] values, float[] mean, float[] std)
     {
         var width = mean.Length;
         for (var index = 0; index < values.Length; index++)
         {
             var feature = index % width;
-            values[index] = (values[index] - mean[feature]) / std[feature];
+            var standardized = (values[index] - mean[feature]) / std[feature];
+            values[index] = float.IsNaN(standardized) ? 0f : Math.Clamp(standardized, -StandardizedLimit, StandardizedLimit);
         }
     }
 

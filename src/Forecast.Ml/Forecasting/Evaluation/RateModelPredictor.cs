@@ -24,7 +24,7 @@ public static class RateModelPredictor
             using var scope = NewDisposeScope();
             var count = Math.Min(BatchSize, samples.Size - start);
             var output = model.forward(samples.Rows(start, count));
-            output.LogRate.exp().data<float>().CopyTo(rates, (int)(start * tasks));
+            output.LogRate.Bounded().exp().data<float>().CopyTo(rates, (int)(start * tasks));
             output.ZeroLogit.sigmoid().data<float>().CopyTo(zero, (int)(start * tasks));
             if (output.ExpertAttention is { } weights)
             {
@@ -54,9 +54,10 @@ public static class RateModelPredictor
         {
             using var scope = NewDisposeScope();
             var batch = samples.Rows(start, Math.Min(BatchSize, samples.Size - start));
-            var rate = model.forward(batch).LogRate.exp().clamp_min(1e-8);
+            var rate = model.forward(batch).LogRate.Bounded().exp();
             var y = batch.Targets;
-            var perSample = 2 * (where(y > 0, y * (y / rate).log(), zeros_like(y)) - (y - rate)) * batch.TargetMask;
+            var isKnown = batch.TargetMask.Above(0);
+            var perSample = where(isKnown, (where(y.Above(0), y * (y / rate).log(), zeros_like(y)) - (y - rate)).Times(2), zeros_like(y));
             var (sums, counts) = (perSample.sum(dim: 0).data<float>().ToArray(), batch.TargetMask.sum(dim: 0).data<float>().ToArray());
             for (var task = 0; task < tasks; task++)
             {

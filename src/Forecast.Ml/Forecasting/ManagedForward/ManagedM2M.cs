@@ -57,7 +57,7 @@ public sealed class ManagedM2M
             for (var task = 0; task < tasks; task++)
             {
                 var index = (sample * tasks) + task;
-                rates[index] = MathF.Exp(logRate[task]) * scaling.TargetScale[task];
+                rates[index] = MathF.Exp(LogRateBounds.Bounded(logRate[task])) * scaling.TargetScale[task];
                 zero[index] = 1 / (1 + MathF.Exp(-zeroLogit[task]));
             }
         }

@@ -8,8 +8,9 @@ public static class ForecastLoss
     public static Tensor Compute(RateOutput output, ForecastBatch batch)
     {
         var isZero = (batch.Targets == 0).to_type(ScalarType.Float32);
-        var zeroLoss = nn.functional.binary_cross_entropy_with_logits(output.ZeroLogit, isZero, reduction: nn.Reduction.None) * batch.TargetMask;
+        var zeroLoss = nn.functional.binary_cross_entropy_with_logits(output.ZeroLogit, isZero, reduction: nn.Reduction.None);
+        var known = batch.TargetMask.Above(0);
         return PoissonLoss.Compute(output.LogRate, batch.Targets, batch.TargetMask)
-            + (zeroLoss.sum() / batch.TargetMask.sum().clamp_min(1));
+            + (where(known, zeroLoss, zeros_like(zeroLoss)).sum() / batch.TargetMask.sum().AtLeast(1));
     }
 }

@@ -24,7 +24,7 @@ public sealed class SeedEnsemble : RateModel
     public override RateOutput forward(ForecastBatch batch)
     {
         var outputs = _members.Select(member => member.forward(batch)).ToList();
-        var rate = stack(outputs.Select(output => output.LogRate.exp()).ToList()).mean([0]);
+        var rate = stack(outputs.Select(output => output.LogRate.Bounded().exp()).ToList()).mean([0]);
         var zero = stack(outputs.Select(output => output.ZeroLogit.sigmoid()).ToList()).mean([0]).Between(1e-6, 1 - 1e-6);
         var attention = outputs[0].ExpertAttention is null
             ? null

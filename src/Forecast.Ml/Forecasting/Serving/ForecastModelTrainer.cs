@@ -19,15 +19,24 @@ public sealed record CandidateScore(string Task, string Source, double Smape, do
 /// </summary>
 public static class ForecastModelTrainer
 {
+    /// <summary>
+    /// The fewest days of history a model learns from: one training as-of day (its history and horizon) before the
+    /// validation days.
+    /// </summary>
+    public static int MinimumHistoryDays(ForecastWindow window) => window.HistoryDays + window.HorizonDays + TemporalSplit.DefaultValidationDays;
+
+    /// <exception cref="InsufficientHistoryException">The panel spans fewer than <see cref="MinimumHistoryDays"/> days.</exception>
     public static (ForecastModel Model, TrainingReport Report, IReadOnlyList<int> ValidationAsOfDays, IReadOnlyList<CandidateScore> Candidates) Train(
         SeriesPanel panel, ForecastWindow window, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress = null, M2MModel? warmStart = null)
     {
+        if (panel.Days < MinimumHistoryDays(window))
+        {
+            throw new InsufficientHistoryException(panel.Days, MinimumHistoryDays(window));
+        }
+
         using var data = PreparedSplit.Create(panel, window, testDays: 0, trainingLimit: options.TrainingLimit, validationLimit: options.ValidationLimit);
         var (validation, schema, tasks) = (data.Validation, data.Schema, ForecastTasks.All.Count);
-        manual_seed(options.Seed);
-        var network = new M2MModel(data.Dimensions, config);
-        var warmed = warmStart is null ? 0 : WarmStart.Copy(network, warmStart);
-        var report = RateModelTrainer.Train(network, data.TrainBatch, data.ValidationBatch, options, progress) with { WarmStartedParameters = warmed };
+        var (network, report) = TrainNetwork(data, config, options, progress, warmStart);
         var m2m = RateModelPredictor.Predict(network, data.ValidationBatch, data.Scaling);
         var calibration = ServingCalibration.Fit(validation, m2m, schema);
 
@@ -62,6 +71,24 @@ public static class ForecastModelTrainer
             churn);
         points[ServedSelection.Served] = served;
         return (new ForecastModel(manifest, network, trees), report, data.Split.Validation, Scores(validation, points, schema));
+    }
+
+    /// <summary>M2M from the warm start where given; a warm start that diverges is dropped and the network trained cold.</summary>
+    private static (M2MModel Network, TrainingReport Report) TrainNetwork(
+        PreparedSplit data, M2MConfig config, TrainingOptions options, Action<TrainingProgress>? progress, M2MModel? warmStart)
+    {
+        manual_seed(options.Seed);
+        var network = new M2MModel(data.Dimensions, config);
+        var warmed = warmStart is null ? 0 : WarmStart.Copy(network, warmStart);
+        var report = RateModelTrainer.Train(network, data.TrainBatch, data.ValidationBatch, options, progress) with { WarmStartedParameters = warmed };
+        if (warmed == 0 || !report.Diverged)
+        {
+            return (network, report);
+        }
+
+        network.Dispose();
+        var (cold, coldReport) = TrainNetwork(data, config, options, progress, warmStart: null);
+        return (cold, coldReport with { WarmStartAbandoned = true });
     }
 
     private static List<CandidateScore> Scores(SampleSet validation, IReadOnlyDictionary<string, float[]> points, FeatureSchema schema) =>

@@ -1,0 +1,40 @@
+namespace Forecast.Application.Models.GetModelHealth;
+
+/// <summary>How each kind of the tenant's models is doing with nobody watching.</summary>
+/// <param name="Kinds">m2m (the forecast model) and ctr.</param>
+public sealed record ModelHealthDto(IReadOnlyList<KindHealthDto> Kinds);
+
+/// <summary>One kind's health.</summary>
+/// <param name="Kind">m2m or ctr.</param>
+/// <param name="Status">
+/// no-model (no champion yet), failing (its latest runs failed), drifting (the champion's live accuracy drifted and no
+/// run has succeeded since), stale (m2m: the champion is more than the stale limit of data days behind), or healthy.
+/// </param>
+/// <param name="Champion">The serving model; null when none.</param>
+/// <param name="ChampionAgeDataDays">m2m: days of daily metrics the tenant has sent past the champion's last training day.</param>
+/// <param name="LatestDataDay">m2m: the tenant's latest day of daily metrics.</param>
+/// <param name="Training">Whether a run is under way.</param>
+/// <param name="LastSucceeded">The newest run that completed (whatever its gate decided).</param>
+/// <param name="LastFailed">The newest run that failed, with why.</param>
+/// <param name="ConsecutiveFailures">Runs failed since the last that succeeded.</param>
+/// <param name="Drift">The champion's last drift, when it has one.</param>
+public sealed record KindHealthDto(
+    string Kind,
+    string Status,
+    ModelRunDto? Champion,
+    int? ChampionAgeDataDays,
+    DateOnly? LatestDataDay,
+    bool Training,
+    ModelRunDto? LastSucceeded,
+    ModelRunDto? LastFailed,
+    int ConsecutiveFailures,
+    ModelDriftDto? Drift);
+
+/// <summary>A registered run.</summary>
+/// <param name="ModelId">Its registry id.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="Architecture">Its architecture.</param>
+/// <param name="At">When it completed or failed.</param>
+/// <param name="TrainedThrough">Its last day of data, when it completed.</param>
+/// <param name="Error">Why it failed, when it did.</param>
+public sealed record ModelRunDto(Guid ModelId, int Version, string Architecture, DateTimeOffset At, DateOnly? TrainedThrough, string? Error);
