@@ -206,5 +206,5 @@ case "${1:-}" in
   fuzz) shift; cmd_fuzz "$@" ;;
   bench) shift; if [ "${1:-}" = scoring ]; then cmd_bench_scoring; else cmd_bench "$@"; fi ;;
   backtest) shift; cmd_backtest "$@" ;;
-  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench soak [MINUTES]|bench scale [SERIES...]|bench live [RETRAIN_EVERY_DAYS]|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|fuzz [CASES]|bench ingestion|bench forecasts|bench bids|bench memory [N]|bench soak [MINUTES]|bench scale [SERIES...]|bench live [new-data|drift-only|manual]|bench fairness|bench scoring|backtest [--no-ablations] [--no-cold-start]|backtest ctr" >&2; exit 2 ;;
 esac

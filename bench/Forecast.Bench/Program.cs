@@ -41,12 +41,14 @@ return args.FirstOrDefault() switch
         int.Parse(Environment.GetEnvironmentVariable("FORECAST_API_PID") ?? throw new InvalidOperationException("FORECAST_API_PID is not set; use ./forecast.sh bench scale.")),
         args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [1_000, 10_000, 100_000],
         CancellationToken.None),
-    "live" => await LiveReplayBenchmark.RunAsync(BenchEnvironment.FromVariables(), args.Length > 1 ? int.Parse(args[1]) : 0, CancellationToken.None),
+    "fairness" => await TrainingFairnessBenchmark.RunAsync(BenchEnvironment.FromVariables(), CancellationToken.None),
+    "live" when args.Length < 2 || LiveReplayBenchmark.Modes.Contains(args[1]) =>
+        await LiveReplayBenchmark.RunAsync(BenchEnvironment.FromVariables(), args.Length > 1 ? args[1] : "new-data", CancellationToken.None),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | memory [TRAININGS] | soak [MINUTES] | scale [SERIES...] | live [RETRAIN_EVERY_DAYS] | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
+    Console.Error.WriteLine("usage: Forecast.Bench ingestion | forecasts | bids | memory [TRAININGS] | soak [MINUTES] | scale [SERIES...] | live [new-data|drift-only|manual] | fairness | scoring | backtest [--origins N] | backtest single [--no-ablations] [--no-cold-start] | backtest ctr");
     return 2;
 }

@@ -9,18 +9,22 @@ namespace Forecast.Bench.Accuracy;
 
 /// <summary>
 /// The daily loop on real data, judged the way a tenant would see it: the shipped TabMo tenant up to four weeks before
-/// its last day, a champion trained on that, then each remaining day ingested as its own morning batch (advertisers
-/// created on the day they first deliver), the job queue left to drain as the nights would (re-scoring, and any
-/// retraining the drift rule queues, and with <c>retrainEvery</c> days a scheduled retraining as the nightly job would).
+/// its last day, then each remaining day ingested as its own morning batch (advertisers created on the day they first
+/// deliver), the job queue left to drain as the nights would. Nobody trains in the default <c>new-data</c> mode: the
+/// tenant's retraining policy does (its first model and a retraining after each day); <c>drift-only</c> retrains on
+/// drift alone; <c>manual</c> calls train after each day, as a person retraining by hand would (the reference).
 /// Prints the live accuracy the API serves for the forecasts issued in those weeks, next to the seasonal naive on the
-/// same pairs, per model, and every drift the rule found.
+/// same pairs, per model, every drift the rule found, and the trainings queued, succeeded and failed.
 /// </summary>
 internal static class LiveReplayBenchmark
 {
     public const int ReplayDays = 28;
 
-    public static async Task<int> RunAsync(BenchEnvironment environment, int retrainEvery, CancellationToken cancellationToken)
+    public static readonly string[] Modes = ["new-data", "drift-only", "manual"];
+
+    public static async Task<int> RunAsync(BenchEnvironment environment, string mode, CancellationToken cancellationToken)
     {
+        var manual = mode == "manual";
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var lastDay = demo.DailyMetrics.Max(row => row.Date);
         var cut = lastDay.AddDays(-ReplayDays);
@@ -37,13 +41,24 @@ internal static class LiveReplayBenchmark
             cancellationToken);
         using var client = new HttpClient { BaseAddress = environment.ApiUrl, Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Add("X-Api-Key", tenant.ApiKey);
+        (await client.PutAsJsonAsync("/v1/models/retraining", new { mode = manual ? "drift-only" : mode }, cancellationToken)).EnsureSuccessStatusCode();
 
-        await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date <= cut).ToList(), cancellationToken);
+        // Behaviour first: the daily metrics are what the loop watches, and its first training should see both.
         await HttpBatches.SendAsync(client, "behaviour-events", demo.BehaviourEvents.Where(row => DayOf(row.OccurredAt) <= cut).ToList(), cancellationToken);
-        (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
+        await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date <= cut).ToList(), cancellationToken);
+        if (mode != "new-data")
+        {
+            (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
+        }
+
         await JobQueue.DrainedAsync(dataSource, cancellationToken);
-        Console.WriteLine($"live replay: trained through {cut:yyyy-MM-dd}, then {ReplayDays} days ingested one morning at a time (the last judged as-of day is {lastDay.AddDays(-7):yyyy-MM-dd}); "
-            + (retrainEvery > 0 ? $"retrained every {retrainEvery} day(s) and on drift" : "retrained on drift only"));
+        Console.WriteLine($"live replay: loaded through {cut:yyyy-MM-dd}, then {ReplayDays} days ingested one morning at a time (the last judged as-of day is {lastDay.AddDays(-7):yyyy-MM-dd}); "
+            + mode switch
+            {
+                "new-data" => "nobody trains: the new-data policy retrains after each day",
+                "manual" => "train called after each day, by hand",
+                _ => "retrained on drift only",
+            });
 
         for (var day = cut.AddDays(1); day <= lastDay; day = day.AddDays(1))
         {
@@ -53,9 +68,9 @@ internal static class LiveReplayBenchmark
             }
 
             var today = day;
-            await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date == today).ToList(), cancellationToken);
             await HttpBatches.SendAsync(client, "behaviour-events", demo.BehaviourEvents.Where(row => DayOf(row.OccurredAt) == today).ToList(), cancellationToken);
-            if (retrainEvery > 0 && (day.DayNumber - cut.DayNumber) % retrainEvery == 0)
+            await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date == today).ToList(), cancellationToken);
+            if (manual)
             {
                 (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
             }
@@ -86,6 +101,13 @@ internal static class LiveReplayBenchmark
         {
             Console.WriteLine($"retrainings: {seconds.Count}, M2M training {seconds.Average():F1} s on average ({seconds.Min():F1}–{seconds.Max():F1})");
         }
+
+        await using var queued = dataSource.CreateCommand(
+            "SELECT count(*) FROM hangfire.job WHERE invocationdata ->> 'Type' LIKE 'Forecast.Jobs.Training.TrainM2MJob,%' AND arguments ->> 0 LIKE $1");
+        queued.Parameters.Add(new NpgsqlParameter { Value = $"%{tenant.Id}%" });
+        var succeeded = models.Count(model => model.GetProperty("status").GetString() is "Candidate" or "Champion" or "Retired");
+        var failed = models.Count(model => model.GetProperty("status").GetString() == "Failed");
+        Console.WriteLine($"trainings: {(long)(await queued.ExecuteScalarAsync(cancellationToken))!} queued, {succeeded} succeeded, {failed} failed");
 
         return 0;
     }

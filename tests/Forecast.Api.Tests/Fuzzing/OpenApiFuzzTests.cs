@@ -20,6 +20,7 @@ public sealed class OpenApiFuzzTests(NoJobServerApp app, ITestOutputHelper outpu
         SELECT (SELECT count(*) FROM tenants) + (SELECT count(*) FROM api_keys) + (SELECT count(*) FROM advertisers)
              + (SELECT count(*) FROM scenarios) + (SELECT count(*) FROM daily_metrics) + (SELECT count(*) FROM behaviour_events)
              + (SELECT count(*) FROM ad_stats) + (SELECT count(*) FROM auction_outcomes) + (SELECT count(*) FROM models)
+             + (SELECT count(*) FROM webhooks) + (SELECT count(*) FROM webhook_deliveries)
         """;
 
     [Fact]
