@@ -5,7 +5,7 @@ namespace Forecast.Application.Forecasts;
 
 /// <summary>
 /// What the models read of a tenant: reference attributes and the fact rows, as ingested. <see cref="LastDay"/> is the
-/// tenant's latest day of metrics (the as-of date of forecasts), whoever the rows are for.
+/// tenant's as-of day (<see cref="TenantDataDays"/>): the forecasts start from it, and rows after it wait.
 /// </summary>
 public sealed record TenantHistory(
     DateOnly? LastDay,
@@ -24,6 +24,6 @@ public interface ITenantHistoryReader
     Task<TenantHistory> ReadAsync(
         Guid tenantId, IReadOnlyCollection<string>? advertiserIds, int? recentDays, int? behaviourDays, CancellationToken cancellationToken);
 
-    /// <summary>The first and latest day of the tenant's daily metrics; null when it has none.</summary>
-    Task<(DateOnly First, DateOnly Last)?> ReadDaySpanAsync(Guid tenantId, CancellationToken cancellationToken);
+    /// <summary>The days of the tenant's daily metrics and its as-of day; null when it has none.</summary>
+    Task<TenantDataDays?> ReadDataDaysAsync(Guid tenantId, CancellationToken cancellationToken);
 }

@@ -96,6 +96,9 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         return churn;
     }
 
+    /// <summary>A stored forecast of the champion ($2) from the tenant's as-of day.</summary>
+    private static readonly string Fresh = $"f.model_id = $2 AND f.as_of = ({TenantAsOfDay.Sql})";
+
     public async Task<IReadOnlyList<StoredScenarioForecast>> ReadFreshAsync(
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
@@ -104,7 +107,6 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         command.Parameters.Add(new NpgsqlParameter { Value = modelId });
         var scenarioFilter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Bind(command.Parameters, scenario)}";
-        const string Fresh = "f.model_id = $2 AND f.as_of = (SELECT max(date) FROM daily_metrics WHERE tenant_id = $1)";
         // Some advertisers: found first, then their rows by key. A lateral subquery (OFFSET 0 keeps the planner from
         // flattening it) makes that order hold whatever the statistics say: the table is replaced by every scoring run,
         // and with statistics from before a replacement the generic plan of a join scanned the tenant's rows (5.4 ms

@@ -14,7 +14,7 @@ namespace Forecast.Infrastructure.Forecasting;
 /// </summary>
 internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : ITenantHistoryReader
 {
-    private const string LastDay = "SELECT max(date) FROM daily_metrics WHERE tenant_id = $1";
+    private static readonly string LastDay = TenantAsOfDay.Sql;
 
     // {advertisers} and {since} become filters only when asked for: a prepared "($2 IS NULL OR …)" falls back to a
     // generic plan that cannot use the advertiser index, and one advertiser's read would scan the tenant.
@@ -28,7 +28,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         FROM daily_metrics m
         JOIN advertisers a ON a.tenant_id = m.tenant_id AND a.id = m.advertiser_id
         JOIN scenarios s ON s.tenant_id = m.tenant_id AND s.id = m.scenario_id
-        WHERE m.tenant_id = $1 {advertisers} {since:m.date}
+        WHERE m.tenant_id = $1 {advertisers} {since:m.date} AND m.date <= ({asOf})
         """,
         """
         SELECT a.external_id, e.event_type, e.occurred_at, s.key, e.value
@@ -39,13 +39,17 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
         """,
     ];
 
-    public async Task<(DateOnly First, DateOnly Last)?> ReadDaySpanAsync(Guid tenantId, CancellationToken cancellationToken)
+    public async Task<TenantDataDays?> ReadDataDaysAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT min(date), max(date) FROM daily_metrics WHERE tenant_id = $1");
+        await using var command = dataSource.CreateCommand($"""
+            WITH as_of AS ({TenantAsOfDay.Sql})
+            SELECT min(d.date), (SELECT date FROM as_of), max(d.date), coalesce(sum(d.series) FILTER (WHERE d.date > (SELECT date FROM as_of)), 0)
+            FROM tenant_days d WHERE d.tenant_id = $1
+            """);
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0)
-            ? (reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1))
+            ? new TenantDataDays(reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2), reader.GetInt64(3))
             : null;
     }
 
@@ -109,7 +113,7 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
             }
         }
 
-        command.CommandText = sql;
+        command.CommandText = sql.Replace("{asOf}", LastDay, StringComparison.Ordinal);
         return command;
     }
 

@@ -24,7 +24,7 @@ public sealed class NewDataRetraining(
         var policy = await db.Tenants.AsNoTracking().Where(tenant => tenant.Id == tenantId)
             .Select(tenant => new { tenant.RetrainingMode, tenant.RetrainEveryDays })
             .SingleOrDefaultAsync(cancellationToken);
-        if (policy?.RetrainingMode != RetrainingMode.NewData || await history.ReadDaySpanAsync(tenantId, cancellationToken) is not { } span)
+        if (policy?.RetrainingMode != RetrainingMode.NewData || await history.ReadDataDaysAsync(tenantId, cancellationToken) is not { } days)
         {
             return;
         }
@@ -34,11 +34,11 @@ public sealed class NewDataRetraining(
             .MaxAsync(model => model.TrainedThrough, cancellationToken);
         var minimumDays = ForecastModelTrainer.MinimumHistoryDays(new ForecastWindow());
         var reason = trainedThrough is { } through
-            ? span.Last.DayNumber - through.DayNumber >= policy.RetrainEveryDays
-                ? $"daily metrics reach {span.Last:yyyy-MM-dd}, {span.Last.DayNumber - through.DayNumber} day(s) past the newest model's {through:yyyy-MM-dd}"
+            ? days.AsOf.DayNumber - through.DayNumber >= policy.RetrainEveryDays
+                ? $"daily metrics reach {days.AsOf:yyyy-MM-dd}, {days.AsOf.DayNumber - through.DayNumber} day(s) past the newest model's {through:yyyy-MM-dd}"
                 : null
-            : span.Last.DayNumber - span.First.DayNumber + 1 >= minimumDays
-                ? $"a first model: {span.Last.DayNumber - span.First.DayNumber + 1} days of daily metrics to learn from"
+            : days.AsOf.DayNumber - days.First.DayNumber + 1 >= minimumDays
+                ? $"a first model: {days.AsOf.DayNumber - days.First.DayNumber + 1} days of daily metrics to learn from"
                 : null;
         if (reason is null)
         {

@@ -21,7 +21,7 @@ public sealed class MigrationTests
         await MigrateAsync(services);
 
         Assert.Equal(
-            ["ad_stats", "advertisers", "api_keys", "auction_outcomes", "audit_events", "behaviour_events", "daily_metrics", "forecast_snapshots", "forecasts", "models", "realized_accuracy", "scenarios", "tenants", "webhook_deliveries", "webhooks"],
+            ["ad_stats", "advertisers", "api_keys", "auction_outcomes", "audit_events", "behaviour_events", "daily_metrics", "forecast_snapshots", "forecasts", "models", "realized_accuracy", "scenarios", "tenant_days", "tenants", "webhook_deliveries", "webhooks"],
             tables);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ForecastDbContext>();
@@ -44,7 +44,7 @@ public sealed class MigrationTests
             ORDER BY 1
             """);
 
-        Assert.Equal(13, leadingColumns.Count);
+        Assert.Equal(14, leadingColumns.Count);
         Assert.All(leadingColumns, row => Assert.EndsWith("|tenant_id", row));
     }
 

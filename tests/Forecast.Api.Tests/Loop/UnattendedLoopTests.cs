@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Globalization;
 using System.Text.Json;
 using Forecast.Api.Tests.Support;
 using Forecast.Jobs.DemoData;
@@ -41,7 +42,11 @@ public sealed class UnattendedLoopTests(ForecastApp app)
         var health = await (await tenant.Http.GetAsync("/v1/models/health")).ReadJsonAsync(HttpStatusCode.OK);
         var m2m = health.GetProperty("kinds").EnumerateArray().Single(kind => kind.GetProperty("kind").GetString() == "m2m");
         Assert.Equal(0, m2m.GetProperty("consecutiveFailures").GetInt32());
-        Assert.Equal(0, m2m.GetProperty("championAgeDataDays").GetInt32());
+        // The champion is whichever run the gate kept: its age counts from its own last day to the as-of day.
+        var championThrough = DateOnly.Parse(m2m.GetProperty("champion").GetProperty("trainedThrough").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(last.DayNumber - championThrough.DayNumber, m2m.GetProperty("championAgeDataDays").GetInt32());
+        Assert.Equal(last, DateOnly.Parse(health.GetProperty("data").GetProperty("asOf").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(last, DateOnly.Parse(m2m.GetProperty("lastSucceeded").GetProperty("trainedThrough").GetString()!, CultureInfo.InvariantCulture));
         Assert.Equal("healthy", m2m.GetProperty("status").GetString());
         var received = await receiver.WaitForAsync(deliveries => deliveries.Count(delivery => delivery.Event == "training.succeeded") >= 2);
         Assert.Equal(2, received.Count(delivery => delivery.Event == "training.succeeded"));
@@ -71,7 +76,7 @@ public sealed class UnattendedLoopTests(ForecastApp app)
             var models = await (await tenant.Http.GetAsync("/v1/models?kind=m2m")).ReadJsonAsync(HttpStatusCode.OK);
             var trained = models.EnumerateArray().FirstOrDefault(model =>
                 model.TryGetProperty("trainedThrough", out var through) && through.ValueKind == JsonValueKind.String
-                && DateOnly.Parse(through.GetString()!, System.Globalization.CultureInfo.InvariantCulture) == trainedThrough);
+                && DateOnly.Parse(through.GetString()!, CultureInfo.InvariantCulture) == trainedThrough);
             Assert.False(models.EnumerateArray().Any(model => model.GetProperty("status").GetString() == "Failed"), models.ToString());
             if (trained.ValueKind == JsonValueKind.Object || DateTime.UtcNow > deadline)
             {

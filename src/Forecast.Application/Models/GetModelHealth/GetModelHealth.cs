@@ -19,7 +19,8 @@ public sealed class GetModelHealthHandler(IForecastDbContext db, ITenantHistoryR
 
     public async ValueTask<ModelHealthDto> Handle(GetModelHealth query, CancellationToken cancellationToken)
     {
-        var latest = (await history.ReadDaySpanAsync(query.TenantId, cancellationToken))?.Last;
+        var days = await history.ReadDataDaysAsync(query.TenantId, cancellationToken);
+        var latest = days?.AsOf;
         var kinds = new List<KindHealthDto>();
         foreach (var kind in ModelKinds.Trainable.Order(StringComparer.Ordinal))
         {
@@ -51,7 +52,6 @@ public sealed class GetModelHealthHandler(IForecastDbContext db, ITenantHistoryR
                 status,
                 champion?.Run(),
                 age,
-                kind == ModelKinds.M2M ? latest : null,
                 runs.Any(model => model.Status == ModelStatus.Training),
                 succeeded?.Run(),
                 failed?.Run(),
@@ -59,7 +59,7 @@ public sealed class GetModelHealthHandler(IForecastDbContext db, ITenantHistoryR
                 drift));
         }
 
-        return new ModelHealthDto(kinds);
+        return new ModelHealthDto(days is null ? null : new DataDaysDto(days.First, days.AsOf, days.Latest, days.RowsAfterAsOf, days.AsOfRule), kinds);
     }
 
     private sealed record RegistryRow(

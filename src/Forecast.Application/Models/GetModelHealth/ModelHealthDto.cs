@@ -1,8 +1,17 @@
 namespace Forecast.Application.Models.GetModelHealth;
 
 /// <summary>How each kind of the tenant's models is doing with nobody watching.</summary>
+/// <param name="Data">The days of the tenant's daily metrics and the one forecasts start from; null before any.</param>
 /// <param name="Kinds">m2m (the forecast model) and ctr.</param>
-public sealed record ModelHealthDto(IReadOnlyList<KindHealthDto> Kinds);
+public sealed record ModelHealthDto(DataDaysDto? Data, IReadOnlyList<KindHealthDto> Kinds);
+
+/// <summary>The days of the tenant's daily metrics.</summary>
+/// <param name="First">Its first day.</param>
+/// <param name="AsOf">The day forecasts start from and trainings learn up to.</param>
+/// <param name="Latest">The latest day any row names.</param>
+/// <param name="RowsAfterAsOf">Rows dated after the as-of day, set aside until their day is reached.</param>
+/// <param name="AsOfRule">Which rule set the as-of day.</param>
+public sealed record DataDaysDto(DateOnly First, DateOnly AsOf, DateOnly Latest, long RowsAfterAsOf, string AsOfRule);
 
 /// <summary>One kind's health.</summary>
 /// <param name="Kind">m2m or ctr.</param>
@@ -11,8 +20,7 @@ public sealed record ModelHealthDto(IReadOnlyList<KindHealthDto> Kinds);
 /// run has succeeded since), stale (m2m: the champion is more than the stale limit of data days behind), or healthy.
 /// </param>
 /// <param name="Champion">The serving model; null when none.</param>
-/// <param name="ChampionAgeDataDays">m2m: days of daily metrics the tenant has sent past the champion's last training day.</param>
-/// <param name="LatestDataDay">m2m: the tenant's latest day of daily metrics.</param>
+/// <param name="ChampionAgeDataDays">m2m: days from the champion's last training day to the tenant's as-of day.</param>
 /// <param name="Training">Whether a run is under way.</param>
 /// <param name="LastSucceeded">The newest run that completed (whatever its gate decided).</param>
 /// <param name="LastFailed">The newest run that failed, with why.</param>
@@ -23,7 +31,6 @@ public sealed record KindHealthDto(
     string Status,
     ModelRunDto? Champion,
     int? ChampionAgeDataDays,
-    DateOnly? LatestDataDay,
     bool Training,
     ModelRunDto? LastSucceeded,
     ModelRunDto? LastFailed,
