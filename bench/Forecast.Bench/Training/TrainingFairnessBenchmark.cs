@@ -89,5 +89,4 @@ internal static class TrainingFairnessBenchmark
             await Task.Delay(50, cancellationToken);
         }
     }
-
 }

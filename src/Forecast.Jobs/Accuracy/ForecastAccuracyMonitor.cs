@@ -1,5 +1,6 @@
 using Forecast.Application.Accuracy;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Models;
 using Forecast.Application.Webhooks;
 using Forecast.Domain.Models;
@@ -66,6 +67,7 @@ public sealed class ForecastAccuracyMonitor(
             .SetProperty(model => model.DriftDetectedOn, latest)
             .SetProperty(model => model.DriftReason, reason)
             .SetProperty(model => model.DriftRetrainingJob, job), cancellationToken);
+        ForecastTelemetry.DriftDetected(ModelKinds.M2M);
         logger.LogWarning("Tenant {TenantId}: M2M v{Version} drifted ({Reason}); retraining job {JobId}", tenantId, champion.Version, reason, job);
         await webhooks.PublishAsync(tenantId, WebhookEvents.DriftDetected, new
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Telemetry;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,6 +35,7 @@ public sealed class DeliverWebhookJob(
         {
             delivery.Succeeded(statusCode!.Value, now);
             await db.SaveChangesAsync(cancellationToken);
+            ForecastTelemetry.WebhookAttempted(delivery.Event, Domain.Webhooks.WebhookDelivery.Delivered);
             return;
         }
 
@@ -41,6 +43,7 @@ public sealed class DeliverWebhookJob(
         var next = delivery.Attempts < delays.Count ? now + delays[delivery.Attempts] : (DateTimeOffset?)null;
         delivery.AttemptFailed(statusCode, error, now, next);
         await db.SaveChangesAsync(cancellationToken);
+        ForecastTelemetry.WebhookAttempted(delivery.Event, next is null ? Domain.Webhooks.WebhookDelivery.Failed : "retrying");
         if (next is { } at)
         {
             jobs.Schedule<DeliverWebhookJob>(job => job.RunAsync(tenantId, deliveryId, CancellationToken.None), at);

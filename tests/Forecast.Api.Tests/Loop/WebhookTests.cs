@@ -45,6 +45,13 @@ public sealed class WebhookTests(ForecastApp app)
         Assert.Equal("no-model", m2m.GetProperty("status").GetString());
         Assert.True(m2m.GetProperty("consecutiveFailures").GetInt32() >= 1);
         Assert.Contains("no daily metrics", m2m.GetProperty("lastFailed").GetProperty("error").GetString(), StringComparison.Ordinal);
+
+        // The operator's side: Prometheus sees the failed run and both attempts' outcomes.
+        using var scraper = app.CreateClient();
+        var metrics = await scraper.GetStringAsync("/metrics");
+        Assert.Matches("forecast_training_duration_seconds_count\\{[^}]*kind=\"m2m\"[^}]*outcome=\"failed\"", metrics);
+        Assert.Matches("forecast_webhooks_attempts_total\\{[^}]*event=\"training.failed\"[^}]*outcome=\"retrying\"", metrics);
+        Assert.Matches("forecast_webhooks_attempts_total\\{[^}]*event=\"training.failed\"[^}]*outcome=\"delivered\"", metrics);
     }
 
     [Fact]

@@ -37,6 +37,17 @@ public static class ForecastTelemetry
     private static readonly Counter<long> BidsEstimated = Meter.CreateCounter<long>(
         "forecast.bids.estimated", "{bid}", "Bid estimates answered, by CTR champion architecture.");
 
+    private static readonly Counter<long> DriftsDetected = Meter.CreateCounter<long>(
+        "forecast.drift.detected", "{drift}", "Champions whose live accuracy drifted (each queues a retraining), by kind.");
+
+    private static readonly Counter<long> WebhookAttempts = Meter.CreateCounter<long>(
+        "forecast.webhooks.attempts", "{attempt}", "Webhook delivery attempts, by event and outcome (delivered, retrying, failed: no retry left).");
+
+    public static void DriftDetected(string kind) => DriftsDetected.Add(1, new KeyValuePair<string, object?>("kind", kind));
+
+    public static void WebhookAttempted(string @event, string outcome) =>
+        WebhookAttempts.Add(1, new KeyValuePair<string, object?>("event", @event), new KeyValuePair<string, object?>("outcome", outcome));
+
     public static void Trained(string kind, string outcome, double seconds, int epochs)
     {
         var tags = new TagList { { "kind", kind }, { "outcome", outcome } };
