@@ -1,6 +1,7 @@
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Research.Backtesting;
 
 namespace Forecast.Bench.Backtest;
 

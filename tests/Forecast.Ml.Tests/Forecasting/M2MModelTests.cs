@@ -1,4 +1,5 @@
 using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Research.StudyModels;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Tests.Forecasting;

@@ -3,6 +3,7 @@ using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Serving;
 using Forecast.Ml.Forecasting.Training;
+using Forecast.Ml.Research.StudyModels;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Tests.Forecasting;

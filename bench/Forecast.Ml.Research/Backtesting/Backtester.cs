@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Training;
 using static TorchSharp.torch;
 
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>
 /// Trains every model on the same temporal split of a panel and scores them on the held-out test window: M2M, its

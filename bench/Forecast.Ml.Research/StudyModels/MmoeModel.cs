@@ -1,7 +1,8 @@
+using Forecast.Ml.Forecasting.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Forecast.Ml.Forecasting.Model;
+namespace Forecast.Ml.Research.StudyModels;
 
 /// <summary>Baseline: MMoE — shared experts over the flattened inputs, a softmax gate and a tower per task.</summary>
 public sealed class MmoeModel : RateModel

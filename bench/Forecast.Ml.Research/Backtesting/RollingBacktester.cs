@@ -4,7 +4,7 @@ using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Serving;
 using Forecast.Ml.Forecasting.Training;
 
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>What the rolling-origin backtest runs: origins of <paramref name="TestAsOfDays"/> as-of days each, ending at the panel's last target.</summary>
 public sealed record RollingBacktestOptions(

@@ -1,4 +1,4 @@
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>A relative difference of one forecaster against another, with its bootstrap 95% interval.</summary>
 public sealed record PairedDifference(double Relative, double Low, double High, int Series);

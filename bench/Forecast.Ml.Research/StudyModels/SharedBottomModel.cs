@@ -1,7 +1,8 @@
+using Forecast.Ml.Forecasting.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Forecast.Ml.Forecasting.Model;
+namespace Forecast.Ml.Research.StudyModels;
 
 /// <summary>Baseline: one shared MLP over the flattened inputs, one linear rate head and one zero head per task.</summary>
 public sealed class SharedBottomModel : RateModel

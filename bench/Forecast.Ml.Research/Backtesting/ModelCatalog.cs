@@ -1,6 +1,7 @@
 using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Research.StudyModels;
 
-namespace Forecast.Ml.Forecasting.Training;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>A neural forecaster the backtest trains: M2M, its ablations and the neural baselines.</summary>
 public sealed record ModelSpec(string Name, Func<ModelDimensions, RateModel> Create);

@@ -1,7 +1,8 @@
+using Forecast.Ml.Forecasting.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace Forecast.Ml.Forecasting.Model;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>
 /// Members of one architecture trained from different seeds, averaged: rates and zero probabilities are means over
