@@ -1,14 +1,5 @@
 namespace Forecast.Application.Bids;
 
-/// <summary>Clicks and conversions of ad stats rows that track conversions, per advertiser and scenario.</summary>
-public sealed record ConversionCounts(string AdvertiserId, string Scenario, long Clicks, long Conversions);
-
-/// <summary>Reads conversion counts of the tenant's ad stats (rows whose conversions are tracked).</summary>
-public interface IConversionReader
-{
-    Task<IReadOnlyList<ConversionCounts>> ReadAsync(Guid tenantId, IReadOnlyCollection<string> scenarios, CancellationToken cancellationToken);
-}
-
 /// <summary>
 /// pCVR per click: the advertiser's conversions per click in the scenario, shrunk towards the scenario's rate with
 /// <see cref="PseudoClicks"/> pseudo-clicks, so a young advertiser is priced near its scenario. Null where the

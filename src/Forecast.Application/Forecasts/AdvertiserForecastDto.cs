@@ -47,13 +47,3 @@ public sealed record ScenarioForecastDto(string Scenario, double ChurnProbabilit
 /// </param>
 /// <param name="ExpertWeights">M2M's meta-attention weight of each expert for this task and scenario (sums to 1).</param>
 public sealed record TaskForecastDto(double Forecast, double Rate, double Lower, double Upper, string Model, IReadOnlyList<float> ExpertWeights);
-
-/// <summary>
-/// Forecasts with the tenant's champion model, from the batch-scored table when fresh, else online; throws a 409
-/// problem when the tenant has no champion yet.
-/// </summary>
-public interface IAdvertiserForecaster
-{
-    Task<IReadOnlyList<AdvertiserForecastDto>> ForecastAsync(
-        Guid tenantId, IReadOnlyList<string> advertiserIds, string? scenario, CancellationToken cancellationToken);
-}
