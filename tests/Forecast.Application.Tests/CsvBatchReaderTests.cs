@@ -1,8 +1,8 @@
 using System.Text;
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.Csv;
 using Forecast.Application.Ingestion.DailyMetrics;
-using Forecast.Domain.Common;
 
 namespace Forecast.Application.Tests;
 
@@ -29,17 +29,17 @@ public sealed class CsvBatchReaderTests
     [Fact]
     public async Task Every_bad_field_is_named_by_row_and_column()
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => ReadAsync(
+        var error = await Assert.ThrowsAsync<Refusal>(() => ReadAsync(
             new DailyMetricCsv(), "advertiserId,scenario,date,impressions,clicks\n934,app,2019-13-01,1,1\n934,app,2019-01-02,many,\n"));
 
-        Assert.Equal(ProblemKind.Invalid, error.Kind);
+        Assert.Equal(RefusalKind.Invalid, error.Kind);
         Assert.Equal(["rows[0].date", "rows[1].impressions"], error.Errors.Keys.Order()); // an empty clicks cell: not tracked that day
     }
 
     [Fact]
     public async Task A_missing_required_column_is_reported_in_the_header()
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => ReadAsync(new DailyMetricCsv(), "advertiserId,scenario,clicks\n934,app,1\n"));
+        var error = await Assert.ThrowsAsync<Refusal>(() => ReadAsync(new DailyMetricCsv(), "advertiserId,scenario,clicks\n934,app,1\n"));
 
         Assert.Contains("date", error.Message);
         Assert.True(error.Errors.ContainsKey("header"));

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Ingestion;
 using Forecast.Application.Ingestion.Csv;
-using Forecast.Domain.Common;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -18,7 +18,7 @@ internal sealed class BatchBodyReader(IOptions<JsonOptions> json)
     {
         if (request.ContentLength > BatchLimits.MaxBytes)
         {
-            throw DomainException.TooLarge($"A batch body holds at most {BatchLimits.MaxBytes / (1024 * 1024)} MiB.");
+            throw Refusal.TooLarge($"A batch body holds at most {BatchLimits.MaxBytes / (1024 * 1024)} MiB.");
         }
 
         var mediaType = MediaTypeHeaderValue.TryParse(request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
@@ -27,7 +27,7 @@ internal sealed class BatchBodyReader(IOptions<JsonOptions> json)
             Csv => await CsvBatchReader.ReadAsync(request.Body, csvMap, cancellationToken),
             "application/json" => (await JsonSerializer.DeserializeAsync<IngestionBatchBody<TRow>>(
                 request.Body, json.Value.SerializerOptions, cancellationToken))?.Rows ?? [],
-            _ => throw DomainException.UnsupportedMediaType(
+            _ => throw Refusal.UnsupportedMediaType(
                 $"Send the batch as application/json ({{\"rows\": [...]}}) or as {Csv} with a header row."),
         };
         BatchLimits.EnsureRowCountAllowed(rows.Count);

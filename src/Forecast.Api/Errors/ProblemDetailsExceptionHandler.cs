@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Forecast.Application.Common.Refusals;
 using Forecast.Domain.Common;
 using Forecast.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
@@ -10,7 +11,7 @@ using Npgsql;
 namespace Forecast.Api.Errors;
 
 /// <summary>
-/// The one place refusals become RFC 9457 ProblemDetails: domain problems, validation failures (each field named),
+/// The one place refusals become RFC 9457 ProblemDetails: refusals and broken domain rules, validation failures (each field named),
 /// unreadable bodies, write races, and the database being unreachable (503 with Retry-After: the request left nothing
 /// behind and can be repeated). Anything else is a bug and is left to the 500 handler.
 /// </summary>
@@ -20,7 +21,8 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         var problem = exception switch
         {
-            DomainException domain => Problem(StatusOf(domain.Kind), domain.Title, domain.Message, domain.Errors),
+            Refusal refusal => Problem(StatusOf(refusal.Kind), refusal.Title, refusal.Message, refusal.Errors),
+            DomainException rule => Problem(StatusCodes.Status409Conflict, rule.Title, rule.Message),
             ValidationException validation => Problem(
                 StatusCodes.Status400BadRequest,
                 "The request is invalid",
@@ -78,14 +80,14 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^ "]+) (?<name>[^ "]+)" from "(?<value>.*)"\.$""")]
     private static partial System.Text.RegularExpressions.Regex UnboundParameter();
 
-    private static int StatusOf(ProblemKind kind) => kind switch
+    private static int StatusOf(RefusalKind kind) => kind switch
     {
-        ProblemKind.Invalid => StatusCodes.Status400BadRequest,
-        ProblemKind.NotFound => StatusCodes.Status404NotFound,
-        ProblemKind.Conflict => StatusCodes.Status409Conflict,
-        ProblemKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
-        ProblemKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
-        ProblemKind.UnknownReference => StatusCodes.Status422UnprocessableEntity,
+        RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+        RefusalKind.NotFound => StatusCodes.Status404NotFound,
+        RefusalKind.Conflict => StatusCodes.Status409Conflict,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        RefusalKind.UnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        RefusalKind.UnknownReference => StatusCodes.Status422UnprocessableEntity,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,5 +1,5 @@
 using Forecast.Application.Common;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 
 namespace Forecast.Application.Accuracy;
 
@@ -10,7 +10,7 @@ internal static class AccuracyScenario
     {
         if (scenario is not null && !(await references.ExistingAsync(tenantId, [], [scenario], cancellationToken)).Scenarios.Contains(scenario))
         {
-            throw DomainException.NotFound("Scenario", scenario);
+            throw Refusal.NotFound("Scenario", scenario);
         }
     }
 }

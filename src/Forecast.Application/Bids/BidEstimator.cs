@@ -1,4 +1,4 @@
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 
 namespace Forecast.Application.Bids;
 
@@ -17,7 +17,7 @@ public sealed class BidEstimator(IClickPredictor predictor, IConversionReader co
             .Select(request => new PricedOpportunity(request.AdvertiserId, request.Scenario, request.At ?? now, request.Context ?? new Dictionary<string, string>()))
             .ToList();
         var predictions = await predictor.PredictAsync(tenantId, opportunities, cancellationToken)
-            ?? throw DomainException.Conflict(
+            ?? throw Refusal.Conflict(
                 "No CTR model yet",
                 "This tenant has no champion CTR model. Send ad stats (POST /v1/ingest/ad-stats), then train one with POST /v1/models/ctr/train and follow the job at /v1/jobs/{id}.");
 
@@ -63,6 +63,6 @@ public sealed class BidEstimator(IClickPredictor predictor, IConversionReader co
             .ToDictionary(
                 pair => fieldOf(pair.index, "goal.type"),
                 pair => new[] { $"A cpa goal needs conversions, and no ad stats of scenario '{pair.request.Scenario}' track them; send conversions with the ad stats or bid for cpc or ecpm." });
-        return refused.Count > 0 ? throw DomainException.Invalid("Some goals cannot be priced; nothing was estimated.", refused) : rates;
+        return refused.Count > 0 ? throw Refusal.Invalid("Some goals cannot be priced; nothing was estimated.", refused) : rates;
     }
 }

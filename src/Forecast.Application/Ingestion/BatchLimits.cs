@@ -1,4 +1,4 @@
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 
 namespace Forecast.Application.Ingestion;
 
@@ -15,7 +15,7 @@ public static class BatchLimits
     {
         if (rows > MaxRows)
         {
-            throw DomainException.TooLarge($"A batch holds at most {MaxRows:N0} rows; split larger loads into several batches.");
+            throw Refusal.TooLarge($"A batch holds at most {MaxRows:N0} rows; split larger loads into several batches.");
         }
     }
 }

@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Tenants;
@@ -10,7 +10,7 @@ internal static class TenantExistence
     {
         if (!await db.Tenants.AnyAsync(tenant => tenant.Id == tenantId, cancellationToken))
         {
-            throw DomainException.NotFound("Tenant", tenantId.ToString());
+            throw Refusal.NotFound("Tenant", tenantId.ToString());
         }
     }
 }

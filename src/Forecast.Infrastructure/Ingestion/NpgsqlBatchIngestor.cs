@@ -1,5 +1,5 @@
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Ingestion;
-using Forecast.Domain.Common;
 using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -128,7 +128,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
             """, tenantId, cancellationToken);
         if (errors.Count > 0)
         {
-            throw DomainException.UnknownReferences(
+            throw Refusal.UnknownReferences(
                 "Rows refer to advertisers or scenarios this tenant has not registered; nothing was written.", errors);
         }
     }
@@ -143,7 +143,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
             """, null, cancellationToken);
         if (errors.Count > 0)
         {
-            throw DomainException.Invalid("Two rows of the batch have the same key; nothing was written.", errors);
+            throw Refusal.Invalid("Two rows of the batch have the same key; nothing was written.", errors);
         }
     }
 

@@ -1,8 +1,8 @@
+using Forecast.Application.Common.Refusals;
+using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
-using Forecast.Domain.Common;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Serving.Champions;
-using Forecast.Application.Common.Telemetry;
 
 namespace Forecast.Serving.Forecasts;
 
@@ -16,7 +16,7 @@ internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantH
         Guid tenantId, IReadOnlyList<string> advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
         using var champion = await champions.GetAsync(tenantId, cancellationToken)
-            ?? throw DomainException.Conflict(
+            ?? throw Refusal.Conflict(
                 "No champion model yet",
                 "This tenant has no trained M2M model. Train one with POST /v1/models/m2m/train and follow it at /v1/jobs/{jobId}; forecasts are served once it is champion.");
         var stored = (await store.ReadFreshAsync(tenantId, champion.ModelId, advertiserIds, scenario, cancellationToken))

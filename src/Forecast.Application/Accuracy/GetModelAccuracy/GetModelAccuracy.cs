@@ -1,6 +1,6 @@
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Models;
-using Forecast.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +17,7 @@ public sealed class GetModelAccuracyHandler(IForecastDbContext db, IForecastAccu
             .Where(candidate => candidate.TenantId == query.TenantId && candidate.Id == query.ModelId)
             .Select(ModelDto.Projection)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound("Model", query.ModelId.ToString());
+            ?? throw Refusal.NotFound("Model", query.ModelId.ToString());
         var rows = await store.ReadAsync(query.TenantId, query.ModelId, null, null, null, cancellationToken);
         return new ModelAccuracyDto(
             model.Id,

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common;
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Forecasts;
 using Mediator;
 
@@ -42,7 +43,7 @@ public sealed class DeleteAdvertiserRowsHandler(IAdvertiserDataEraser eraser, IF
     {
         var deleted = await eraser.DeleteRowsAsync(
             command.TenantId, command.AdvertiserId, command.Rows, command.From!.Value, command.To!.Value, command.Scenario, Audit.AuditActions.Tenant, cancellationToken)
-            ?? throw Domain.Common.DomainException.NotFound(command.Scenario is null ? "Advertiser" : "Advertiser or scenario",
+            ?? throw Refusal.NotFound(command.Scenario is null ? "Advertiser" : "Advertiser or scenario",
                 command.Scenario is null ? command.AdvertiserId : $"{command.AdvertiserId} / {command.Scenario}");
         if (deleted > 0 && command.Rows != AdvertiserRows.AdStats)
         {

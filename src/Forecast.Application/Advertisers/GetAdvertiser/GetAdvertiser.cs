@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +16,7 @@ public sealed class GetAdvertiserHandler(IForecastDbContext db) : IQueryHandler<
             candidate => candidate.TenantId == query.TenantId && candidate.ExternalId == query.ExternalId,
             cancellationToken);
         return advertiser is null
-            ? throw DomainException.NotFound("Advertiser", query.ExternalId)
+            ? throw Refusal.NotFound("Advertiser", query.ExternalId)
             : AdvertiserDto.From(advertiser);
     }
 }

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 
 namespace Forecast.Application.Bids.EstimateBid;
@@ -33,12 +33,12 @@ public sealed class EstimateBidHandler(IReferenceReader references, BidEstimator
         var (advertisers, scenarios) = await references.ExistingAsync(query.TenantId, [request.AdvertiserId], [request.Scenario], cancellationToken);
         if (!advertisers.Contains(request.AdvertiserId))
         {
-            throw DomainException.NotFound("Advertiser", request.AdvertiserId);
+            throw Refusal.NotFound("Advertiser", request.AdvertiserId);
         }
 
         if (!scenarios.Contains(request.Scenario))
         {
-            throw DomainException.NotFound("Scenario", request.Scenario);
+            throw Refusal.NotFound("Scenario", request.Scenario);
         }
 
         return (await estimator.EstimateAsync(query.TenantId, [request], (_, field) => field, cancellationToken))[0];

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 
 namespace Forecast.Application.Bids.EstimateBids;
@@ -47,7 +47,7 @@ public sealed class EstimateBidsHandler(IReferenceReader references, BidEstimato
 
         if (unknown.Count > 0)
         {
-            throw DomainException.UnknownReferences("Some items name advertisers or scenarios that do not exist; nothing was estimated.", unknown);
+            throw Refusal.UnknownReferences("Some items name advertisers or scenarios that do not exist; nothing was estimated.", unknown);
         }
 
         return await estimator.EstimateAsync(query.TenantId, query.Items, (index, field) => $"items[{index}].{field}", cancellationToken);

@@ -1,6 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 
 namespace Forecast.Application.Forecasts.GetAdvertiserForecasts;
@@ -48,7 +48,7 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
             await EnsureExistsAsync(query, cancellationToken);
             return forecast;
         }
-        catch (DomainException refused) when (refused.Kind == ProblemKind.Conflict)
+        catch (Refusal refused) when (refused.Kind == RefusalKind.Conflict)
         {
             await EnsureExistsAsync(query, cancellationToken);
             throw;
@@ -61,7 +61,7 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
         if (issued.Count == 0)
         {
             await EnsureExistsAsync(query, cancellationToken);
-            throw new DomainException(ProblemKind.NotFound, "No forecast issued that day",
+            throw new Refusal(RefusalKind.NotFound, "No forecast issued that day",
                 $"No forecast of advertiser '{query.AdvertiserId}' was issued as of {asOf:yyyy-MM-dd}: forecasts are kept from the day a model "
                 + "scored the tenant's data of that day, for the retention period (Forecast:Accuracy:SnapshotRetentionDays).",
                 new Dictionary<string, string[]> { ["asOf"] = [$"No forecast was issued as of {asOf:yyyy-MM-dd}."] });
@@ -79,12 +79,12 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
             query.TenantId, [query.AdvertiserId], query.Scenario is null ? [] : [query.Scenario], cancellationToken);
         if (!advertisers.Contains(query.AdvertiserId))
         {
-            throw DomainException.NotFound("Advertiser", query.AdvertiserId);
+            throw Refusal.NotFound("Advertiser", query.AdvertiserId);
         }
 
         if (query.Scenario is not null && !scenarios.Contains(query.Scenario))
         {
-            throw DomainException.NotFound("Scenario", query.Scenario);
+            throw Refusal.NotFound("Scenario", query.Scenario);
         }
     }
 }

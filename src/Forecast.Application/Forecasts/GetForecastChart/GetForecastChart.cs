@@ -1,6 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,12 +47,12 @@ public sealed class GetForecastChartHandler(IForecastDbContext db, IAdvertiserFo
     {
         if (!await db.Advertisers.AnyAsync(advertiser => advertiser.TenantId == query.TenantId && advertiser.ExternalId == query.AdvertiserId, cancellationToken))
         {
-            throw DomainException.NotFound("Advertiser", query.AdvertiserId);
+            throw Refusal.NotFound("Advertiser", query.AdvertiserId);
         }
 
         if (!await db.Scenarios.AnyAsync(scenario => scenario.TenantId == query.TenantId && scenario.Key == query.Scenario, cancellationToken))
         {
-            throw DomainException.NotFound("Scenario", query.Scenario);
+            throw Refusal.NotFound("Scenario", query.Scenario);
         }
 
         var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();

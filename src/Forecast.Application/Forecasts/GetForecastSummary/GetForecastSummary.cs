@@ -1,7 +1,7 @@
-using Forecast.Application.Models;
-using Forecast.Domain.Common;
-using Forecast.Domain.Models;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Refusals;
+using Forecast.Application.Models;
+using Forecast.Domain.Models;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,11 +41,11 @@ public sealed class GetForecastSummaryHandler(IForecastDbContext db, IForecastSt
             .Where(model => model.TenantId == query.TenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Champion)
             .Select(model => (Guid?)model.Id)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.Conflict("No champion model yet", "Train one with POST /v1/models/m2m/train; the summary reads its batch-scored forecasts.");
+            ?? throw Refusal.Conflict("No champion model yet", "Train one with POST /v1/models/m2m/train; the summary reads its batch-scored forecasts.");
         var rows = await store.ReadFreshAsync(query.TenantId, champion, null, query.Scenario, cancellationToken);
         if (rows.Count == 0)
         {
-            throw DomainException.Conflict("No batch forecasts yet", "The champion has not scored this tenant's latest data yet; scoring follows every training run.");
+            throw Refusal.Conflict("No batch forecasts yet", "The champion has not scored this tenant's latest data yet; scoring follows every training run.");
         }
 
         var totals = rows.SelectMany(row => row.Forecast.Tasks)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 
 namespace Forecast.Application.Ingestion.Csv;
 
@@ -61,12 +61,12 @@ public static class CsvBatchReader
         {
             var byField = errors.GroupBy(error => error.Key)
                 .ToDictionary(group => group.Key, group => group.Select(error => error.Value).ToArray());
-            throw DomainException.Invalid($"{errors.Count} field(s) of the CSV batch are invalid; nothing was written.", byField);
+            throw Refusal.Invalid($"{errors.Count} field(s) of the CSV batch are invalid; nothing was written.", byField);
         }
 
         return rows;
     }
 
-    private static DomainException Invalid(string detail, string field, string message) =>
-        DomainException.Invalid(detail, new Dictionary<string, string[]> { [field] = [message] });
+    private static Refusal Invalid(string detail, string field, string message) =>
+        Refusal.Invalid(detail, new Dictionary<string, string[]> { [field] = [message] });
 }

@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,6 +16,6 @@ public sealed class GetModelHandler(IForecastDbContext db) : IQueryHandler<GetMo
             .Where(candidate => candidate.TenantId == query.TenantId && candidate.Id == query.ModelId)
             .Select(ModelDto.Projection)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.NotFound("Model", query.ModelId.ToString());
+            ?? throw Refusal.NotFound("Model", query.ModelId.ToString());
     }
 }

@@ -1,7 +1,7 @@
-using Forecast.Application.Webhooks;
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
+using Forecast.Application.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +16,7 @@ public sealed class PromoteModelHandler(IForecastDbContext db, IWebhookPublisher
     {
         var model = await db.Models.SingleOrDefaultAsync(
             candidate => candidate.TenantId == command.TenantId && candidate.Id == command.ModelId, cancellationToken)
-            ?? throw DomainException.NotFound("Model", command.ModelId.ToString());
+            ?? throw Refusal.NotFound("Model", command.ModelId.ToString());
         await ChampionPromotion.PromoteAsync(db, webhooks, model, clock.GetUtcNow(), AuditActions.Tenant, AuditActions.ModelPromoted, cancellationToken);
         return ModelDto.From(model);
     }

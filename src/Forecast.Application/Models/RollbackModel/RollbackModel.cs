@@ -1,8 +1,8 @@
-using Forecast.Application.Webhooks;
 using FluentValidation;
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
+using Forecast.Application.Webhooks;
 using Forecast.Domain.Models;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +30,7 @@ public sealed class RollbackModelHandler(IForecastDbContext db, IWebhookPublishe
                 && model.Status == ModelStatus.Retired && model.PromotedAt != null)
             .OrderByDescending(model => model.PromotedAt)
             .FirstOrDefaultAsync(cancellationToken)
-            ?? throw DomainException.Conflict("Nothing to roll back to", $"No earlier {command.Kind} champion exists for this tenant.");
+            ?? throw Refusal.Conflict("Nothing to roll back to", $"No earlier {command.Kind} champion exists for this tenant.");
         await ChampionPromotion.PromoteAsync(db, webhooks, previous, clock.GetUtcNow(), AuditActions.Tenant, AuditActions.ModelRolledBack, cancellationToken);
         return ModelDto.From(previous);
     }

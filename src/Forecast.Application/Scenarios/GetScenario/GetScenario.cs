@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,6 +14,6 @@ public sealed class GetScenarioHandler(IForecastDbContext db) : IQueryHandler<Ge
     {
         var scenario = await db.Scenarios.AsNoTracking().SingleOrDefaultAsync(
             candidate => candidate.TenantId == query.TenantId && candidate.Key == query.Key, cancellationToken);
-        return scenario is null ? throw DomainException.NotFound("Scenario", query.Key) : ScenarioDto.From(scenario);
+        return scenario is null ? throw Refusal.NotFound("Scenario", query.Key) : ScenarioDto.From(scenario);
     }
 }

@@ -1,8 +1,8 @@
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Common.Security;
 using Forecast.Domain.Audit;
-using Forecast.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,7 +18,7 @@ public sealed class RevokeApiKeyHandler(IForecastDbContext db, IApiKeyResolver r
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(
             candidate => candidate.TenantId == command.TenantId && candidate.Id == command.KeyId, cancellationToken)
-            ?? throw DomainException.NotFound("API key", command.KeyId.ToString());
+            ?? throw Refusal.NotFound("API key", command.KeyId.ToString());
         key.Revoke(clock.GetUtcNow());
         db.AuditEvents.Add(AuditEvent.Of(clock.GetUtcNow(), AuditActions.Admin, AuditActions.ApiKeyRevoked, key.TenantId, $"key {key.Id} ({key.Label}, {key.Hint}…)"));
         await db.SaveChangesAsync(cancellationToken);

@@ -1,5 +1,5 @@
+using Forecast.Application.Common.Refusals;
 using Forecast.Application.Models;
-using Forecast.Domain.Common;
 using Mediator;
 
 namespace Forecast.Application.TrainingJobs.GetTrainingJob;
@@ -10,5 +10,5 @@ public sealed record GetTrainingJob(Guid TenantId, string JobId) : IQuery<Traini
 public sealed class GetTrainingJobHandler(ITrainingScheduler scheduler) : IQueryHandler<GetTrainingJob, TrainingJobDto>
 {
     public ValueTask<TrainingJobDto> Handle(GetTrainingJob query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(scheduler.Find(query.TenantId, query.JobId) ?? throw DomainException.NotFound("Job", query.JobId));
+        ValueTask.FromResult(scheduler.Find(query.TenantId, query.JobId) ?? throw Refusal.NotFound("Job", query.JobId));
 }

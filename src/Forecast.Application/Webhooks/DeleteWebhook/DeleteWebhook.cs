@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +13,6 @@ public sealed class DeleteWebhookHandler(IForecastDbContext db) : ICommandHandle
     public async ValueTask<Unit> Handle(DeleteWebhook command, CancellationToken cancellationToken)
     {
         var deleted = await db.Webhooks.Where(webhook => webhook.TenantId == command.TenantId && webhook.Id == command.WebhookId).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? throw DomainException.NotFound("Webhook", command.WebhookId.ToString()) : Unit.Value;
+        return deleted == 0 ? throw Refusal.NotFound("Webhook", command.WebhookId.ToString()) : Unit.Value;
     }
 }

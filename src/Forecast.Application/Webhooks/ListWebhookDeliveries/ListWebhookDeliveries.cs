@@ -1,6 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +22,7 @@ public sealed class ListWebhookDeliveriesHandler(IForecastDbContext db) : IQuery
     {
         if (!await db.Webhooks.AnyAsync(webhook => webhook.TenantId == query.TenantId && webhook.Id == query.WebhookId, cancellationToken))
         {
-            throw DomainException.NotFound("Webhook", query.WebhookId.ToString());
+            throw Refusal.NotFound("Webhook", query.WebhookId.ToString());
         }
 
         var deliveries = await db.WebhookDeliveries.AsNoTracking()

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using FluentValidation;
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Common;
+using Forecast.Application.Common.Refusals;
 using Forecast.Domain.Webhooks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +41,7 @@ public sealed class RegisterWebhookHandler(IForecastDbContext db, TimeProvider c
     {
         if (await db.Webhooks.CountAsync(webhook => webhook.TenantId == command.TenantId, cancellationToken) >= MaxPerTenant)
         {
-            throw DomainException.Conflict("Too many webhooks", $"A tenant has at most {MaxPerTenant} webhooks; delete one first.");
+            throw Refusal.Conflict("Too many webhooks", $"A tenant has at most {MaxPerTenant} webhooks; delete one first.");
         }
 
         var secret = $"whsec_{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32))}";
