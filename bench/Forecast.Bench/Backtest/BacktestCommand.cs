@@ -1,6 +1,5 @@
 using Forecast.Ml;
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Evaluation;
 using Forecast.Ml.Forecasting.Training;
 using Forecast.Ml.Research.Backtesting;
 

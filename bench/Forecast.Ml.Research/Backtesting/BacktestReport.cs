@@ -1,7 +1,7 @@
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Model;
 
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>Accuracy of one model on one task over the test window.</summary>
 public sealed record TaskScore(string Model, ForecastTask Task, double Smape, double Nmae, double PoissonDeviance);

@@ -1,6 +1,7 @@
+using Forecast.Ml.Forecasting.Model;
 using static TorchSharp.torch;
 
-namespace Forecast.Ml.Forecasting.Model;
+namespace Forecast.Ml.Research.StudyModels;
 
 /// <summary>The baselines' input: both sequences flattened, with dense features and attribute embeddings.</summary>
 public static class FlatFeatures

@@ -2,7 +2,7 @@ using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Model;
 using Forecast.Ml.Forecasting.Training;
 
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Research.Backtesting;
 
 /// <summary>
 /// What the backtest trains. <see cref="M2MCandidates"/> are the M2M hyper-parameters to choose from: the one with the
