@@ -1,4 +1,3 @@
-using Forecast.Application.Common.Refusals;
 using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
 using Forecast.Ml.Forecasting.Data;
@@ -12,13 +11,15 @@ namespace Forecast.Serving.Forecasts;
 /// </summary>
 internal sealed class M2MAdvertiserForecaster(ChampionModels champions, ITenantHistoryReader history, IForecastStore store) : IAdvertiserForecaster
 {
-    public async Task<IReadOnlyList<AdvertiserForecastDto>> ForecastAsync(
+    public async Task<IReadOnlyList<AdvertiserForecastDto>?> ForecastAsync(
         Guid tenantId, IReadOnlyList<string> advertiserIds, string? scenario, CancellationToken cancellationToken)
     {
-        using var champion = await champions.GetAsync(tenantId, cancellationToken)
-            ?? throw Refusal.Conflict(
-                "No champion model yet",
-                "This tenant has no trained M2M model. Train one with POST /v1/models/m2m/train and follow it at /v1/jobs/{jobId}; forecasts are served once it is champion.");
+        using var champion = await champions.GetAsync(tenantId, cancellationToken);
+        if (champion is null)
+        {
+            return null;
+        }
+
         var stored = (await store.ReadFreshAsync(tenantId, champion.ModelId, advertiserIds, scenario, cancellationToken))
             .ToLookup(row => row.AdvertiserId, StringComparer.Ordinal);
         var missing = advertiserIds.Where(id => !stored.Contains(id)).ToList();

@@ -16,8 +16,11 @@ public sealed class ForecastEndpointTests(ForecastApp app)
         var tenant = await app.NewTenantWithA1InAppAsync();
 
         var problem = await (await tenant.Http.GetAsync("/v1/advertisers/a1/forecasts")).ReadJsonAsync(HttpStatusCode.Conflict);
+        var queried = await (await tenant.Http.PostAsJsonAsync("/v1/forecasts/query", new { advertiserIds = new[] { "a1" } })).ReadJsonAsync(HttpStatusCode.Conflict);
+        var charted = await (await tenant.Http.GetAsync("/v1/advertisers/a1/forecasts/chart?scenario=app&task=clicks")).ReadJsonAsync(HttpStatusCode.Conflict);
+        await (await tenant.Http.GetAsync("/v1/advertisers/ghost/forecasts")).ReadJsonAsync(HttpStatusCode.NotFound); // before any champion, a 404 is a 404
 
-        Assert.Contains("POST /v1/models/m2m/train", problem.GetProperty("detail").GetString());
+        Assert.All(new[] { problem, queried, charted }, answer => Assert.Contains("POST /v1/models/m2m/train", answer.GetProperty("detail").GetString()));
     }
 
     [Fact]

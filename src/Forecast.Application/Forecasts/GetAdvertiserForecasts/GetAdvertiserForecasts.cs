@@ -28,7 +28,7 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
 {
     /// <summary>
     /// Forecasts first: a forecast with scenarios proves the advertiser (and scenario) exist, so the common request
-    /// costs no extra lookup; an empty answer or a refusal is checked for a 404 first.
+    /// costs no extra lookup; an empty answer or no champion is checked for a 404 first.
     /// </summary>
     public async ValueTask<AdvertiserForecastDto> Handle(GetAdvertiserForecasts query, CancellationToken cancellationToken)
     {
@@ -37,22 +37,14 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
             return await IssuedAsync(query, asOf, cancellationToken);
         }
 
-        try
+        var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken))?.Single();
+        if (forecast is { Scenarios.Count: > 0 })
         {
-            var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
-            if (forecast.Scenarios.Count > 0)
-            {
-                return forecast;
-            }
-
-            await EnsureExistsAsync(query, cancellationToken);
             return forecast;
         }
-        catch (Refusal refused) when (refused.Kind == RefusalKind.Conflict)
-        {
-            await EnsureExistsAsync(query, cancellationToken);
-            throw;
-        }
+
+        await EnsureExistsAsync(query, cancellationToken);
+        return forecast ?? throw NoForecastModel.Refusal();
     }
 
     private async Task<AdvertiserForecastDto> IssuedAsync(GetAdvertiserForecasts query, DateOnly asOf, CancellationToken cancellationToken)

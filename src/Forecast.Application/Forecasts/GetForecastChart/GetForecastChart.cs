@@ -55,7 +55,7 @@ public sealed class GetForecastChartHandler(IForecastDbContext db, IAdvertiserFo
             throw Refusal.NotFound("Scenario", query.Scenario);
         }
 
-        var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken)).Single();
+        var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken) ?? throw NoForecastModel.Refusal()).Single();
         var recent = await history.ReadAsync(query.TenantId, [query.AdvertiserId], HistoryDays, behaviourDays: 0, cancellationToken);
         var daily = recent.Metrics.Where(row => row.Scenario == query.Scenario).ToDictionary(row => row.Date);
         var days = Enumerable.Range(0, HistoryDays).Select(back => forecast.AsOf.AddDays(-back)).Reverse();

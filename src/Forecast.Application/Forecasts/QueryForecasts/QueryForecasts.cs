@@ -37,7 +37,7 @@ public sealed class QueryForecastsHandler(IForecastDbContext db, IAdvertiserFore
                 .ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
         var ids = asked.Where(known.Contains).ToList();
-        var forecasts = ids.Count == 0 ? [] : await forecaster.ForecastAsync(query.TenantId, ids, query.Scenario, cancellationToken);
+        var forecasts = ids.Count == 0 ? [] : await forecaster.ForecastAsync(query.TenantId, ids, query.Scenario, cancellationToken) ?? throw NoForecastModel.Refusal();
         return new ForecastQueryResult(forecasts, asked.Where(id => !known.Contains(id)).ToList());
     }
 }
