@@ -6,8 +6,8 @@ namespace Forecast.Infrastructure.Forecasting;
 
 /// <summary>
 /// The fresh batch-scored forecasts this process has read, per tenant and advertiser, so the dashboards' repeated reads
-/// of a day cost no database round trip. What makes a stored forecast stale is a change to the tenant's daily metrics
-/// (its latest day) or to its forecasts table; triggers announce both on <see cref="InputsChangedChannel"/>, and the
+/// of a day cost no database round trip. What makes a stored forecast stale is a change to one of the tables of
+/// <see cref="ForecastFreshness"/>; triggers announce it on <see cref="InputsChangedChannel"/>, and the
 /// tenant's entries are dropped here when the announcement arrives (this process's own ingestions and scoring runs
 /// drop them at once, before they answer). A champion changed by a promotion is checked on every read. Entries are only
 /// served while the channel is listened to: a process that cannot hear announcements reads the table.

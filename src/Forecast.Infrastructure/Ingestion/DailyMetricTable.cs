@@ -26,8 +26,6 @@ internal sealed class DailyMetricTable : FactTable<DailyMetricRow>
         RETURNING (xmax = 0) AS inserted
         """;
 
-    public override bool DecidesForecastFreshness => true;
-
     public override string AdvertiserRef(DailyMetricRow row) => row.AdvertiserId;
 
     public override string ScenarioRef(DailyMetricRow row) => row.Scenario;

@@ -1,3 +1,4 @@
+using Forecast.Infrastructure.Forecasting;
 using Npgsql;
 
 namespace Forecast.Infrastructure.Ingestion;
@@ -20,11 +21,8 @@ internal abstract class FactTable<TRow>
     /// <summary>INSERT … SELECT FROM batch_rows … ON CONFLICT … RETURNING (xmax = 0) AS inserted, with @tenant.</summary>
     public abstract string MergeSql { get; }
 
-    /// <summary>
-    /// Whether a change to this table can make stored forecasts stale (its latest day is the tenant's as-of day): the
-    /// table carries the triggers that announce it, and a batch drops this process's kept forecasts at once.
-    /// </summary>
-    public virtual bool DecidesForecastFreshness => false;
+    /// <summary>Whether a change to this table can make stored forecasts stale (<see cref="ForecastFreshness"/>).</summary>
+    public bool DecidesForecastFreshness => ForecastFreshness.AnnouncedTables.Contains(Name);
 
     public abstract string? AdvertiserRef(TRow row);
 

@@ -1,5 +1,6 @@
 using Forecast.Api.Tests.Support;
 using Forecast.Infrastructure;
+using Forecast.Infrastructure.Forecasting;
 using Forecast.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -46,6 +47,31 @@ public sealed class MigrationTests
 
         Assert.Equal(14, leadingColumns.Count);
         Assert.All(leadingColumns, row => Assert.EndsWith("|tenant_id", row));
+    }
+
+    [Fact]
+    public async Task The_freshness_triggers_announce_exactly_the_tables_declared_to_make_forecasts_stale()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = InfrastructureOn(database);
+        await MigrateAsync(services);
+
+        // Per table, the statements whose committed changes are announced (tgtype: 4 insert, 8 delete, 16 update, 32 truncate).
+        var announced = await database.RowsAsync("""
+            SELECT announced.tbl, string_agg(announced.op, ',' ORDER BY announced.op)
+            FROM (SELECT t.tgrelid::regclass::text AS tbl,
+                         CASE WHEN t.tgtype & 4 > 0 THEN 'insert' WHEN t.tgtype & 8 > 0 THEN 'delete'
+                              WHEN t.tgtype & 16 > 0 THEN 'update' ELSE 'truncate' END AS op
+                  FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                  WHERE p.proname = 'notify_forecast_inputs_changed' AND NOT t.tgisinternal) announced
+            GROUP BY announced.tbl ORDER BY announced.tbl
+            """);
+
+        Assert.Equal(
+            ForecastFreshness.AnnouncedTables.Order(StringComparer.Ordinal).Select(table => $"{table}|delete,insert,truncate,update"),
+            announced);
+        Assert.True(new Forecast.Infrastructure.Ingestion.DailyMetricTable().DecidesForecastFreshness);
+        Assert.False(new Forecast.Infrastructure.Ingestion.BehaviourEventTable().DecidesForecastFreshness);
     }
 
     private static ServiceProvider InfrastructureOn(TestDatabase database) =>
