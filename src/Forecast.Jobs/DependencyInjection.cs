@@ -1,6 +1,7 @@
 using Forecast.Application.Accuracy;
 using Forecast.Application.Forecasts;
 using Forecast.Application.Models;
+using Forecast.Application.Webhooks;
 using Forecast.Jobs.Accuracy;
 using Forecast.Jobs.Ctr;
 using Forecast.Jobs.DemoData;
@@ -8,10 +9,10 @@ using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
 using Forecast.Jobs.Webhooks;
-using Forecast.Application.Webhooks;
 using Forecast.Ml.Ctr.Model;
 using Hangfire;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 
 namespace Forecast.Jobs;
 
@@ -37,24 +38,27 @@ public static class DependencyInjection
             .ValidateOnStart();
         var connectionString = configuration.GetConnectionString("Forecast")
             ?? throw new InvalidOperationException("ConnectionStrings:Forecast is not set.");
-        services.AddHangfire(hangfire => hangfire
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfireSchema,
+            PrepareSchemaIfNecessary = true,
+            // A re-scoring queued by an ingestion waits for the next poll, and until it has run the tenant's
+            // forecasts are computed online: at 1 s the wait was most of the freshness lag (0.28–0.54 s of
+            // ~0.1 s scoring). A poll is one indexed query per worker.
+            QueuePollInterval = TimeSpan.FromMilliseconds(200),
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedJobTimeout), new JobsOptions().AbandonedJobTimeout),
+            DistributedLockTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedLockTimeout), new JobsOptions().AbandonedLockTimeout),
+        };
+        // The host's own storage, resolved by its job client, servers and monitoring: left to AddHangfire, each host
+        // reads the global JobStorage.Current, which is whichever host configured Hangfire last, and several hosts in
+        // one process (the API tests' fixtures) enqueued into each other's databases.
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddHangfire((provider, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(
-                storage => storage.UseNpgsqlConnection(connectionString),
-                new PostgreSqlStorageOptions
-                {
-                    SchemaName = HangfireSchema,
-                    PrepareSchemaIfNecessary = true,
-                    // A re-scoring queued by an ingestion waits for the next poll, and until it has run the tenant's
-                    // forecasts are computed online: at 1 s the wait was most of the freshness lag (0.28–0.54 s of
-                    // ~0.1 s scoring). A poll is one indexed query per worker.
-                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
-                    UseSlidingInvisibilityTimeout = true,
-                    InvisibilityTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedJobTimeout), new JobsOptions().AbandonedJobTimeout),
-                    DistributedLockTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedLockTimeout), new JobsOptions().AbandonedLockTimeout),
-                }));
+            .UseStorage(provider.GetRequiredService<JobStorage>()));
         if (jobs.GetValue(nameof(JobsOptions.RunServer), true))
         {
             // The activator of this host's own services: Hangfire's global one belongs to whichever host configured it

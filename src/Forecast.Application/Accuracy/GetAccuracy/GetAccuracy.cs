@@ -19,7 +19,7 @@ public sealed class GetAccuracyHandler(IForecastAccuracyStore store, IReferenceR
 {
     public async ValueTask<TenantAccuracyDto> Handle(GetAccuracy query, CancellationToken cancellationToken)
     {
-        await AccuracyScenario.EnsureExistsAsync(references, query.TenantId, query.Scenario, cancellationToken);
+        await references.EnsureExistAsync(query.TenantId, advertiserId: null, query.Scenario, cancellationToken);
         var rows = await store.ReadAsync(query.TenantId, null, query.From, query.To, query.Scenario, cancellationToken);
         var models = rows.GroupBy(row => (row.ModelId, row.ModelVersion))
             .OrderBy(model => model.Key.ModelVersion)

@@ -36,7 +36,7 @@ public sealed class GetAccuracyChartHandler(IForecastAccuracyStore store, IRefer
 {
     public async ValueTask<AccuracyChartData> Handle(GetAccuracyChart query, CancellationToken cancellationToken)
     {
-        await AccuracyScenario.EnsureExistsAsync(references, query.TenantId, query.Scenario, cancellationToken);
+        await references.EnsureExistAsync(query.TenantId, advertiserId: null, query.Scenario, cancellationToken);
         var churn = query.Task == RealizedAccuracy.ChurnTask;
         var rows = await store.ReadAsync(query.TenantId, null, query.From, query.To, query.Scenario, cancellationToken);
         var days = AccuracyRow.Served(rows).Where(row => row.Task == query.Task)

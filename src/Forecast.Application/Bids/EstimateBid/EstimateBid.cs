@@ -1,6 +1,5 @@
 using FluentValidation;
 using Forecast.Application.Common;
-using Forecast.Application.Common.Refusals;
 using Mediator;
 
 namespace Forecast.Application.Bids.EstimateBid;
@@ -30,16 +29,7 @@ public sealed class EstimateBidHandler(IReferenceReader references, BidEstimator
     public async ValueTask<BidEstimateDto> Handle(EstimateBid query, CancellationToken cancellationToken)
     {
         var request = query.Request;
-        var (advertisers, scenarios) = await references.ExistingAsync(query.TenantId, [request.AdvertiserId], [request.Scenario], cancellationToken);
-        if (!advertisers.Contains(request.AdvertiserId))
-        {
-            throw Refusal.NotFound("Advertiser", request.AdvertiserId);
-        }
-
-        if (!scenarios.Contains(request.Scenario))
-        {
-            throw Refusal.NotFound("Scenario", request.Scenario);
-        }
+        await references.EnsureExistAsync(query.TenantId, request.AdvertiserId, request.Scenario, cancellationToken);
 
         return (await estimator.EstimateAsync(query.TenantId, [request], (_, field) => field, cancellationToken))[0];
     }

@@ -65,18 +65,6 @@ public sealed class GetAdvertiserForecastsHandler(IReferenceReader references, I
             issued.Select(row => row.Forecast).ToList(), new Dictionary<string, string>(), AdvertiserForecastDto.Issued);
     }
 
-    private async Task EnsureExistsAsync(GetAdvertiserForecasts query, CancellationToken cancellationToken)
-    {
-        var (advertisers, scenarios) = await references.ExistingAsync(
-            query.TenantId, [query.AdvertiserId], query.Scenario is null ? [] : [query.Scenario], cancellationToken);
-        if (!advertisers.Contains(query.AdvertiserId))
-        {
-            throw Refusal.NotFound("Advertiser", query.AdvertiserId);
-        }
-
-        if (query.Scenario is not null && !scenarios.Contains(query.Scenario))
-        {
-            throw Refusal.NotFound("Scenario", query.Scenario);
-        }
-    }
+    private Task EnsureExistsAsync(GetAdvertiserForecasts query, CancellationToken cancellationToken) =>
+        references.EnsureExistAsync(query.TenantId, query.AdvertiserId, query.Scenario, cancellationToken);
 }

@@ -1,8 +1,6 @@
 using FluentValidation;
-using Forecast.Application.Common.Persistence;
-using Forecast.Application.Common.Refusals;
+using Forecast.Application.Common;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Forecasts.GetForecastChart;
 
@@ -38,22 +36,14 @@ public sealed class GetForecastChartValidator : AbstractValidator<GetForecastCha
     }
 }
 
-public sealed class GetForecastChartHandler(IForecastDbContext db, IAdvertiserForecaster forecaster, ITenantHistoryReader history)
+public sealed class GetForecastChartHandler(IReferenceReader references, IAdvertiserForecaster forecaster, ITenantHistoryReader history)
     : IQueryHandler<GetForecastChart, ForecastChartData>
 {
     private const int HistoryDays = 60;
 
     public async ValueTask<ForecastChartData> Handle(GetForecastChart query, CancellationToken cancellationToken)
     {
-        if (!await db.Advertisers.AnyAsync(advertiser => advertiser.TenantId == query.TenantId && advertiser.ExternalId == query.AdvertiserId, cancellationToken))
-        {
-            throw Refusal.NotFound("Advertiser", query.AdvertiserId);
-        }
-
-        if (!await db.Scenarios.AnyAsync(scenario => scenario.TenantId == query.TenantId && scenario.Key == query.Scenario, cancellationToken))
-        {
-            throw Refusal.NotFound("Scenario", query.Scenario);
-        }
+        await references.EnsureExistAsync(query.TenantId, query.AdvertiserId, query.Scenario, cancellationToken);
 
         var forecast = (await forecaster.ForecastAsync(query.TenantId, [query.AdvertiserId], query.Scenario, cancellationToken) ?? throw NoForecastModel.Refusal()).Single();
         var recent = await history.ReadAsync(query.TenantId, [query.AdvertiserId], HistoryDays, behaviourDays: 0, cancellationToken);
