@@ -113,10 +113,9 @@ public sealed class ForecastModel : IDisposable
     }
 
     /// <summary>
-    /// M2M's and the trees' predictions, the trees on a thread of their own beside M2M's single libtorch thread. Measured
-    /// on 2 cores: a scoring run's trees (~150 ms for 14,000 series) hide behind M2M's ~450 ms (bench scoring); an online
-    /// forecast at 1 connection took 1.38–1.75 ms instead of 1.81–1.92 ms (p50), and served as many requests as before at
-    /// 16 connections, where the pool runs the trees on the waiting thread.
+    /// M2M's and the trees' predictions, the trees on a thread of their own beside M2M's single libtorch thread: the
+    /// trees' work then hides behind M2M's, in a scoring run and in an online forecast alike (<c>bench scoring</c>, <c>bench
+    /// forecasts</c>), and under load the pool runs them on the waiting thread.
     /// </summary>
     private (Predictions M2M, Predictions Trees) PredictCandidates(SampleSet samples)
     {
