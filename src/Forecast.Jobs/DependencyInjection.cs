@@ -13,6 +13,7 @@ using Forecast.Ml.Ctr.Model;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Jobs;
 
@@ -88,7 +89,15 @@ public static class DependencyInjection
             .Validate(webhooks => webhooks.HasValidDelays(), $"{WebhookOptions.Section}:{nameof(WebhookOptions.RetryDelays)} must be comma-separated time spans such as 00:00:10,00:01:00.")
             .ValidateOnStart();
         // Redirects are not followed: a delivery goes to the URL the tenant registered, nowhere else.
-        services.AddHttpClient(DeliverWebhookJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(DeliverWebhookJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(provider =>
+        {
+            var allowPrivateNetworks = provider.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateNetworks;
+            return new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                ConnectCallback = (context, cancellationToken) => WebhookAddresses.ConnectAsync(context.DnsEndPoint, allowPrivateNetworks, cancellationToken),
+            };
+        });
         services.AddScoped<DeliverWebhookJob>();
         services.AddSingleton<IWebhookPublisher, HangfireWebhookPublisher>();
         services.AddScoped<ForecastAccuracyMonitor>();

@@ -13,6 +13,12 @@ public sealed class WebhookOptions
     /// </summary>
     public string RetryDelays { get; set; } = "00:00:10,00:01:00,00:05:00,00:30:00,02:00:00";
 
+    /// <summary>
+    /// Whether deliveries may connect to loopback and private addresses (a receiver on the service's own host or
+    /// network). Off by default: a tenant's URL could otherwise reach what only the service should.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>How long a receiver has to answer one attempt.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

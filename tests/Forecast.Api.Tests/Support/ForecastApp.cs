@@ -29,6 +29,7 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Forecast:Jobs:WarmStart", "false");
         // Webhook retries a second apart: the tests watch a delivery fail, then succeed.
         builder.UseSetting("Forecast:Webhooks:RetryDelays", "00:00:01,00:00:01,00:00:01");
+        builder.UseSetting("Forecast:Webhooks:AllowPrivateNetworks", "true"); // the receivers listen on loopback
         ConfigureSettings(builder);
     }
 
