@@ -14,13 +14,11 @@ namespace Forecast.Infrastructure.Forecasting;
 /// </summary>
 internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : ITenantHistoryReader
 {
-    private static readonly string LastDay = TenantAsOfDay.Sql;
-
     // {advertisers} and {since} become filters only when asked for: a prepared "($2 IS NULL OR …)" falls back to a
     // generic plan that cannot use the advertiser index, and one advertiser's read would scan the tenant.
     private static readonly string[] Statements =
     [
-        LastDay,
+        TenantAsOfDay.Sql,
         "SELECT key, attributes::text FROM scenarios WHERE tenant_id = $1",
         "SELECT a.external_id, a.profile::text FROM advertisers a WHERE a.tenant_id = $1 {advertisers}",
         """
@@ -109,11 +107,11 @@ internal sealed class NpgsqlTenantHistoryReader(NpgsqlDataSource dataSource) : I
             var token = $"{{since:{column}}}";
             if (sql.Contains(token, StringComparison.Ordinal))
             {
-                sql = sql.Replace(token, since is not { } days ? "" : $"AND {column} >= (({LastDay}) - ({Next(days)}::int - 1)){asColumnType}", StringComparison.Ordinal);
+                sql = sql.Replace(token, since is not { } days ? "" : $"AND {column} >= (({TenantAsOfDay.Sql}) - ({Next(days)}::int - 1)){asColumnType}", StringComparison.Ordinal);
             }
         }
 
-        command.CommandText = sql.Replace("{asOf}", LastDay, StringComparison.Ordinal);
+        command.CommandText = sql.Replace("{asOf}", TenantAsOfDay.Sql, StringComparison.Ordinal);
         return command;
     }
 
