@@ -161,7 +161,8 @@ cmd_bench() {
   ConnectionStrings__Forecast=$(connection_string "$port")
   FORECAST_ADMIN_KEY=$(secret)
   FORECAST_DEMO_KEY=$(secret)
-  dotnet build src/Forecast.Api -c Release -v quiet -nologo
+  # The API under test is the shipped application with the serving baselines beside it (bench/Forecast.Bench.Api).
+  dotnet build bench/Forecast.Bench.Api -c Release -v quiet -nologo
   dotnet build bench/Forecast.Bench -c Release -v quiet -nologo
   # The scale benchmark trains in standalone workers it starts itself; the API then runs no job server.
   local run_server=true
@@ -170,14 +171,14 @@ cmd_bench() {
     export FORECAST_WORKER_DLL="$root/src/Forecast.Jobs/bin/Release/net10.0/Forecast.Jobs.dll"
     run_server=false
   fi
-  # The forecasts benchmark serves the demo tenant; the bare baseline endpoint exists only in benchmark runs, and
-  # the per-key rate limits are lifted: a benchmark measures what the service can do, one key at full speed.
+  # The forecasts benchmark serves the demo tenant, and the per-key rate limits are lifted: a benchmark measures what
+  # the service can do, one key at full speed.
   Forecast__Demo__Enabled=$(case "${1:-}" in forecasts|bids|memory|soak) echo true ;; *) echo false ;; esac) Forecast__Demo__ApiKey=$FORECAST_DEMO_KEY \
-  Forecast__Benchmark__BareEndpoint=true Forecast__Jobs__RunServer=$run_server \
+  Forecast__Jobs__RunServer=$run_server \
   Forecast__RateLimits__RequestsPerSecond=1000000 Forecast__RateLimits__RequestBurst=1000000 \
   Forecast__RateLimits__IngestionBatchesPerMinute=100000 Forecast__RateLimits__TrainingsPerHour=100000 Forecast__RateLimits__TrainingBurst=1000 \
   Forecast__AdminKey=$FORECAST_ADMIN_KEY Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Npgsql=${BENCH_NPGSQL_LOG:-Warning} \
-    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
+    dotnet bench/Forecast.Bench.Api/bin/Release/net10.0/Forecast.Bench.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "$FORECAST_API_URL" > "$bench_work/api.log" 2>&1 &
   bench_api=$!
   for _ in $(seq 1 120); do curl -sf "$FORECAST_API_URL/health/ready" >/dev/null && break; sleep 0.5; done
   local status=0

@@ -1,15 +1,14 @@
 using Forecast.Application.Accuracy;
 using Forecast.Application.Forecasts;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Application.Webhooks;
 using Forecast.Jobs.Accuracy;
-using Forecast.Jobs.Ctr;
 using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
 using Forecast.Jobs.Webhooks;
-using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Network;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -81,7 +80,7 @@ public static class DependencyInjection
             });
         }
 
-        services.AddScoped<TrainM2MJob>();
+        services.AddScoped<TrainForecastModelJob>();
         services.AddScoped<ScoreForecastsJob>();
         services.AddScoped<NewDataRetraining>();
         services.AddScoped<ChurnRiskAlerts>();

@@ -1,9 +1,9 @@
 using Forecast.Application.Bids;
 using Forecast.Application.Forecasts;
+using Forecast.Ml.Torch;
 using Forecast.Serving.Bids;
 using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
-using Forecast.Ml;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,10 +21,10 @@ public static class DependencyInjection
     public static IServiceCollection AddServing(this IServiceCollection services, IConfiguration configuration)
     {
         TorchRuntime.Configure(configuration.GetValue("Forecast:TorchThreads", 1));
-        services.AddSingleton<ChampionModels>();
-        services.AddSingleton<IAdvertiserForecaster, M2MAdvertiserForecaster>();
-        services.AddSingleton<ClickChampions>();
-        services.AddSingleton<IClickPredictor, ChampionClickPredictor>();
+        services.AddSingleton<ForecastChampions>();
+        services.AddSingleton<IAdvertiserForecaster, ChampionAdvertiserForecaster>();
+        services.AddSingleton<CtrChampions>();
+        services.AddSingleton<ICtrPredictor, ChampionCtrPredictor>();
         return services;
     }
 }

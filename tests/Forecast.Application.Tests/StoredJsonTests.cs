@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Forecast.Application.Common;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 
 namespace Forecast.Application.Tests;
 

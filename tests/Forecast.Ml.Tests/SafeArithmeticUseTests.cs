@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Forecast.Ml.Torch;
 
 namespace Forecast.Ml.Tests;
 

@@ -1,3 +1,4 @@
+using Forecast.Ml.Torch;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -62,7 +62,7 @@ check_503 GET /v1/advertisers/a1/forecasts
 check_503 GET /v1/scenarios/app
 check_503 PUT /v1/scenarios/site '{"name":"Site"}'
 check_503 POST /v1/forecasts/query '{"advertiserIds":["a1"]}'
-check_503 POST /v1/models/m2m/train
+check_503 POST /v1/models/forecast/train
 check_503 GET /v1/models
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/health/ready")" = 503 ] || fail "ready while the database is down"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$api/health/live")" = 200 ] || fail "not live while the database is down"

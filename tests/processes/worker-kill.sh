@@ -14,7 +14,7 @@ Forecast__Jobs__RunServer=false Forecast__Demo__Enabled=true Forecast__Demo__Api
 pids+=($!)
 start_worker() { dotnet "$root/src/Forecast.Jobs/bin/Debug/net10.0/Forecast.Jobs.dll" > "$work/worker-$1.log" 2>&1 & pids+=($!); worker=$!; }
 
-champions() { get /v1/models?kind=m2m | json "[m['version'] for m in d if m['status'] == 'Champion']"; }
+champions() { get /v1/models?kind=forecast | json "[m['version'] for m in d if m['status'] == 'Champion']"; }
 job_state() { get "$location" | json "d['state']"; }
 
 wait_for 90 "the API" get /health/ready
@@ -24,7 +24,7 @@ first_champion() { [ "$(champions)" = "[1]" ]; }
 wait_for 300 "a first champion" first_champion
 
 location=$(train m2m)
-[ -n "$location" ] || fail "POST /v1/models/m2m/train gave no Location"
+[ -n "$location" ] || fail "POST /v1/models/forecast/train gave no Location"
 in_training() { get "$location" | json "d['state'] == 'Processing' and (d['progress'] or {}).get('stage') == 'training' and d['progress']['epoch'] >= 1" | grep -q True; }
 wait_for 120 "the second training to reach its first epoch" in_training
 kill -9 "$worker"
@@ -32,7 +32,7 @@ say "killed worker 1 during $(get "$location" | json "'epoch %s of job %s' % (d[
 
 [ "$(champions)" = "[1]" ] || fail "the champion changed when the worker was killed: $(champions)"
 get /v1/advertisers/934/forecasts >/dev/null || fail "forecasts stopped being served after the kill"
-statuses=$(get /v1/models?kind=m2m | json "sorted((m['version'], m['status']) for m in d)")
+statuses=$(get /v1/models?kind=forecast | json "sorted((m['version'], m['status']) for m in d)")
 [ "$statuses" = "[(1, 'Champion'), (2, 'Training')]" ] || fail "unexpected registry after the kill: $statuses"
 
 start_worker 2
@@ -40,11 +40,11 @@ say "worker 2 takes the job over once worker 1's lease expires (its run lock die
 job_done() { job_state | grep -Eq "^(Succeeded|Failed)$"; }
 wait_for 300 "the job to finish" job_done
 [ "$(job_state)" = Succeeded ] || fail "the retried job ended $(job_state): $(get "$location")"
-final=$(get /v1/models?kind=m2m | json "sorted((m['version'], m['status'], (m['error'] or '')[:11]) for m in d)")
+final=$(get /v1/models?kind=forecast | json "sorted((m['version'], m['status'], (m['error'] or '')[:11]) for m in d)")
 say "registry: $final"
 [ "$(champions | json 'len(d)')" = 1 ] || fail "not exactly one champion: $(champions)"
-get /v1/models?kind=m2m | json "[m for m in d if m['version'] == 2][0]" | grep -q "'status': 'Failed'.*interrupted" \
+get /v1/models?kind=forecast | json "[m for m in d if m['version'] == 2][0]" | grep -q "'status': 'Failed'.*interrupted" \
   || fail "the killed run's row is not Failed/interrupted: $final"
-get /v1/models?kind=m2m | json "[m['status'] for m in d if m['version'] == 3][0]" | grep -Eq "Candidate|Champion" \
+get /v1/models?kind=forecast | json "[m['status'] for m in d if m['version'] == 3][0]" | grep -Eq "Candidate|Champion" \
   || fail "the retried run registered no complete model: $final"
 say "passed"

@@ -48,7 +48,7 @@ internal static class LiveReplayBenchmark
         await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date <= cut).ToList(), cancellationToken);
         if (mode != "new-data")
         {
-            (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
+            (await client.PostAsync("/v1/models/forecast/train", null, cancellationToken)).EnsureSuccessStatusCode();
         }
 
         await JobQueue.DrainedAsync(dataSource, cancellationToken);
@@ -72,7 +72,7 @@ internal static class LiveReplayBenchmark
             await HttpBatches.SendAsync(client, "daily-metrics", demo.DailyMetrics.Where(row => row.Date == today).ToList(), cancellationToken);
             if (manual)
             {
-                (await client.PostAsync("/v1/models/m2m/train", null, cancellationToken)).EnsureSuccessStatusCode();
+                (await client.PostAsync("/v1/models/forecast/train", null, cancellationToken)).EnsureSuccessStatusCode();
             }
 
             await JobQueue.DrainedAsync(dataSource, cancellationToken);
@@ -85,7 +85,7 @@ internal static class LiveReplayBenchmark
             Print($"model v{model.GetProperty("version").GetInt32()}, as of {model.GetProperty("from").GetString()} to {model.GetProperty("to").GetString()}", model.GetProperty("tasks"));
         }
 
-        var models = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken)).EnumerateArray().Reverse().ToList();
+        var models = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=forecast", cancellationToken)).EnumerateArray().Reverse().ToList();
         Console.WriteLine();
         foreach (var model in models)
         {
@@ -103,7 +103,7 @@ internal static class LiveReplayBenchmark
         }
 
         await using var queued = dataSource.CreateCommand(
-            "SELECT count(*) FROM hangfire.job WHERE invocationdata ->> 'Type' LIKE 'Forecast.Jobs.Training.TrainM2MJob,%' AND arguments ->> 0 LIKE $1");
+            "SELECT count(*) FROM hangfire.job WHERE invocationdata ->> 'Type' LIKE 'Forecast.Jobs.Training.TrainForecastModelJob,%' AND arguments ->> 0 LIKE $1");
         queued.Parameters.Add(new NpgsqlParameter { Value = $"%{tenant.Id}%" });
         var succeeded = models.Count(model => model.GetProperty("status").GetString() is "Candidate" or "Champion" or "Retired");
         var failed = models.Count(model => model.GetProperty("status").GetString() == "Failed");

@@ -1,4 +1,4 @@
-using Forecast.Ml;
+using Forecast.Ml.Torch;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Training;
 using Forecast.Ml.Research.Backtesting;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using Forecast.Ml;
+using Forecast.Ml.Torch;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Evaluation;
-using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Network;
 using Forecast.Ml.Ctr.Training;
 using Forecast.Serving.Bids;
 
@@ -22,8 +22,8 @@ internal static class CtrBacktestCommand
         TorchRuntime.Configure(Environment.ProcessorCount);
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var observations = AdObservations.From(demo.AdStats);
-        var options = new ClickTrainingOptions();
-        using var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, new CtrConfig(), options, testFraction: 0.15,
+        var options = new CtrTrainingOptions();
+        using var suite = CtrModelSuite.Train(observations, CtrArchitectures.All, new CtrConfig(), options, testFraction: 0.15,
             progress: epoch => Console.WriteLine($"  {epoch.Architecture,-9} epoch {epoch.Epoch,2}: train {epoch.TrainLogLoss:F5} validation {epoch.ValidationLogLoss:F5}"));
         var (train, validation, test) = (suite.Split.Train, suite.Split.Validation, suite.Split.Test);
         Console.WriteLine($"ad stats: {observations.Count} rows; train {train.Length}, validation {validation.Length}, test {test.Length} rows " +
@@ -31,7 +31,7 @@ internal static class CtrBacktestCommand
 
         var testRows = suite.Test.Rows;
         var trainCtr = train.Sum(row => (double)observations[row].Clicks) / train.Sum(row => (double)observations[row].Impressions);
-        var constant = ClickScoring.Of(testRows, testRows.Select(_ => trainCtr).ToList());
+        var constant = CtrScoring.Of(testRows, testRows.Select(_ => trainCtr).ToList());
 
         Console.WriteLine();
         Console.WriteLine("| model | epochs | validation AUC | test AUC | test logloss | pred/obs raw | pred/obs calibrated | ECE calibrated | AUC per scenario | rows/s scored |");
@@ -44,8 +44,8 @@ internal static class CtrBacktestCommand
         var lookupAuc = new double[CtrFeatureSchema.HistoricalLookups];
         for (var lookup = 0; lookup < lookupAuc.Length; lookup++)
         {
-            var scores = ClickScoring.Of(testRows, lookups.Select(ctrs => ctrs[lookup]).ToList());
-            var validationAuc = ClickScoring.Of(suite.Validation.Rows, validationLookups.Select(ctrs => ctrs[lookup]).ToList()).Auc;
+            var scores = CtrScoring.Of(testRows, lookups.Select(ctrs => ctrs[lookup]).ToList());
+            var validationAuc = CtrScoring.Of(suite.Validation.Rows, validationLookups.Select(ctrs => ctrs[lookup]).ToList()).Auc;
             lookupAuc[lookup] = scores.Auc;
             var name = lookup < RecentClickTotals.WindowDays.Count ? $"{RecentClickTotals.WindowDays[lookup]} d" : "latest deliveries";
             Console.WriteLine($"| lookup: smoothed CTR, {name}{(lookup == schema.BaseWindow ? " (base)" : "")} | - | {validationAuc:F4} | {scores.Auc:F4} | {scores.LogLoss:F5} | {scores.PredictedOverObserved:F3} | - | {scores.Ece:E2} | {PerScenario(scores)} | - |");
@@ -93,11 +93,11 @@ internal static class CtrBacktestCommand
         return 0;
     }
 
-    private static string PerScenario(ClickScores scores) =>
+    private static string PerScenario(CtrScores scores) =>
         string.Join(", ", scores.Scenarios.Select(pair => $"{pair.Key} {pair.Value.Auc:F3}"));
 
     /// <summary>Rows per second through feature encoding, the network and calibration, scoring the test rows over and over.</summary>
-    private static double ScoringThroughput(TrainedClickModel trained, List<AdObservation> rows, List<DeliveryHistory> histories)
+    private static double ScoringThroughput(TrainedCtrModel trained, List<AdObservation> rows, List<DeliveryHistory> histories)
     {
         trained.Model.Predict(rows, histories);
         var clock = Stopwatch.StartNew();

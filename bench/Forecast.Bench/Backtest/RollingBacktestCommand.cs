@@ -1,5 +1,5 @@
 using Forecast.Jobs.Training;
-using Forecast.Ml;
+using Forecast.Ml.Torch;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Training;
 using Forecast.Ml.Research.Backtesting;
@@ -19,7 +19,7 @@ internal static class RollingBacktestCommand
         var panel = ShippedData.Panel(await ShippedData.ReadAsync(cancellationToken));
         var origins = args.SkipWhile(arg => arg != "--origins").Skip(1).Select(int.Parse).FirstOrDefault(4);
         Console.WriteLine($"panel: {panel.Series.Count} advertiser × scenario series, {panel.Days} days from {panel.FirstDay:yyyy-MM-dd}");
-        var options = new RollingBacktestOptions(new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(), Origins: origins,
+        var options = new RollingBacktestOptions(new ForecastWindow(), TrainForecastModelJob.Config, new TrainingOptions(), Origins: origins,
             Log: line => Console.WriteLine($"  {line}"));
         var report = RollingBacktester.Run(panel, options);
         RollingBacktestTable.Print(report, options, Console.Out);

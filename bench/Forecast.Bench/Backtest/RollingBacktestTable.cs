@@ -1,6 +1,6 @@
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Ensemble;
 using Forecast.Ml.Forecasting.Evaluation;
-using Forecast.Ml.Forecasting.Serving;
 using Forecast.Ml.Research.Backtesting;
 
 namespace Forecast.Bench.Backtest;

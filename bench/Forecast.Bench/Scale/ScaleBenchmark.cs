@@ -52,7 +52,7 @@ internal static class ScaleBenchmark
         var ingestion = await HttpBatches.SendAsync(client, "daily-metrics", data.DailyMetrics, cancellationToken)
             + await HttpBatches.SendAsync(client, "behaviour-events", data.BehaviourEvents, cancellationToken);
 
-        var (state, trainingSeconds) = await TrainingRun.RunAsync(client, "m2m", cancellationToken);
+        var (state, trainingSeconds) = await TrainingRun.RunAsync(client, "forecast", cancellationToken);
         if (state != "Succeeded") throw new InvalidOperationException($"The training of {name} ended {state}.");
         var training = await TrainingReportAsync(client, cancellationToken);
         var lastDay = data.DailyMetrics.Max(row => row.Date);
@@ -83,7 +83,7 @@ internal static class ScaleBenchmark
 
     private static async Task<(int Epochs, double Seconds, string Samples)> TrainingReportAsync(HttpClient client, CancellationToken cancellationToken)
     {
-        var models = await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken);
+        var models = await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=forecast", cancellationToken);
         var training = models.EnumerateArray().First().GetProperty("metrics").GetProperty("training");
         var samples = training.TryGetProperty("trainingSamples", out var drawn) ? $"{drawn.GetInt32():N0}" : "?";
         return (training.GetProperty("epochs").GetInt32(), training.GetProperty("seconds").GetDouble(), samples);

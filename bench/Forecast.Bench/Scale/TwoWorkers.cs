@@ -42,7 +42,7 @@ internal static class TwoWorkers
     private static async Task<double> BothAsync(IReadOnlyList<HttpClient> tenants, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var runs = await Task.WhenAll(tenants.Select(tenant => TrainingRun.RunAsync(tenant, "m2m", cancellationToken)));
+        var runs = await Task.WhenAll(tenants.Select(tenant => TrainingRun.RunAsync(tenant, "forecast", cancellationToken)));
         if (runs.Any(run => run.State != "Succeeded"))
         {
             throw new InvalidOperationException($"A paired training ended {string.Join(", ", runs.Select(run => run.State))}.");

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Ensemble;
 using Forecast.Ml.Forecasting.Evaluation;
-using Forecast.Ml.Forecasting.Model;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Network;
 using static TorchSharp.torch;
 
 namespace Forecast.Bench.Scoring;

@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using Forecast.Jobs.Ctr;
 using Forecast.Jobs.Training;
-using Forecast.Ml;
+using Forecast.Ml.Torch;
 using Forecast.Ml.Ctr.Data;
-using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Network;
 using Forecast.Ml.Ctr.Training;
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Ensemble;
 using Forecast.Ml.Forecasting.Training;
 using Forecast.Serving.Bids;
 
@@ -31,7 +30,7 @@ internal static class ScoringBenchmark
         TorchRuntime.Configure(1); // as the hosts run it by default (Forecast:TorchThreads)
         var demo = await ShippedData.ReadAsync(cancellationToken);
         var panel = ShippedData.Panel(demo);
-        var (m2m, _, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainM2MJob.Config, new TrainingOptions(MaxEpochs: 3));
+        var (m2m, _, _, _) = ForecastModelTrainer.Train(panel, new ForecastWindow(), TrainForecastModelJob.Config, new TrainingOptions(MaxEpochs: 3));
         using (m2m)
         {
             // The scoring job forecasts every series of a tenant on its latest day in one batch. The demo has a few dozen
@@ -64,8 +63,8 @@ internal static class ScoringBenchmark
         }
 
         var observations = AdObservations.From(demo.AdStats);
-        var histories = DeliveryHistory.Within(observations, new ClickTrainingOptions().SequenceLength);
-        using var suite = ClickModelSuite.Train(observations, CtrArchitectures.All, TrainCtrJob.Config, new ClickTrainingOptions(MaxEpochs: 1));
+        var histories = DeliveryHistory.Within(observations, new CtrTrainingOptions().SequenceLength);
+        using var suite = CtrModelSuite.Train(observations, CtrArchitectures.All, TrainCtrJob.Config, new CtrTrainingOptions(MaxEpochs: 1));
         foreach (var trained in suite.Models)
         {
             var model = trained.Model;

@@ -95,7 +95,7 @@ internal static class SoakBenchmark
     private static async Task<string> TrainAfterAMinuteAsync(HttpClient client, Stopwatch clock, CancellationToken cancellationToken)
     {
         await Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
-        var (state, _) = await TrainingRun.RunAsync(client, "m2m", cancellationToken);
+        var (state, _) = await TrainingRun.RunAsync(client, "forecast", cancellationToken);
         return $"{state} at {clock.Elapsed.TotalSeconds:F0} s";
     }
 

@@ -64,7 +64,7 @@ internal static class TrainingFairnessBenchmark
 
     private static async Task<string> RequestAsync(HttpClient tenant, CancellationToken cancellationToken)
     {
-        var response = await tenant.PostAsync("/v1/models/m2m/train", null, cancellationToken);
+        var response = await tenant.PostAsync("/v1/models/forecast/train", null, cancellationToken);
         response.EnsureSuccessStatusCode();
         return response.Headers.Location!.ToString();
     }

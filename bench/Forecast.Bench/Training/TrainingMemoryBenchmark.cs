@@ -29,7 +29,7 @@ internal static class TrainingMemoryBenchmark
         var rss = new Dictionary<int, double>();
         for (var training = 1; training <= trainings; training++)
         {
-            var (state, seconds) = await TrainingRun.RunAsync(client, "m2m", cancellationToken);
+            var (state, seconds) = await TrainingRun.RunAsync(client, "forecast", cancellationToken);
             if (state != "Succeeded") throw new InvalidOperationException($"Training {training} ended {state}.");
             await PromoteAndServeAsync(client, forecastPath, cancellationToken);
             if (training % ReportEvery == 0 || training == trainings)
@@ -53,9 +53,9 @@ internal static class TrainingMemoryBenchmark
     /// </summary>
     private static async Task PromoteAndServeAsync(HttpClient client, string forecastPath, CancellationToken cancellationToken)
     {
-        var newest = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken))[0].GetProperty("id").GetString();
+        var newest = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=forecast", cancellationToken))[0].GetProperty("id").GetString();
         (await client.PostAsync($"/v1/models/{newest}/promote", null, cancellationToken)).EnsureSuccessStatusCode();
-        var champion = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=m2m", cancellationToken))[0].GetProperty("version").GetInt32();
+        var champion = (await client.GetFromJsonAsync<JsonElement>("/v1/models?kind=forecast", cancellationToken))[0].GetProperty("version").GetInt32();
         while ((await client.GetFromJsonAsync<JsonElement>(forecastPath, cancellationToken)).GetProperty("modelVersion").GetInt32() != champion)
         {
             await Task.Delay(500, cancellationToken); // the champion cache rechecks the registry every few seconds

@@ -1,5 +1,5 @@
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Training;
 
 namespace Forecast.Ml.Research.Backtesting;

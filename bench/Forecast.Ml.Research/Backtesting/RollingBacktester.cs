@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Model;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Ensemble;
+using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Training;
 
 namespace Forecast.Ml.Research.Backtesting;

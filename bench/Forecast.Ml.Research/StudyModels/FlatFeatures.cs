@@ -1,4 +1,4 @@
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Research.StudyModels;

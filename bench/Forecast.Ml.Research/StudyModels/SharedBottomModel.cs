@@ -1,4 +1,5 @@
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
+using Forecast.Ml.Torch;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -324,7 +324,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("daily_metrics", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Models.RegisteredModel", b =>
+            modelBuilder.Entity("Forecast.Domain.Registry.RegisteredModel", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -612,7 +612,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_daily_metrics_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Models.RegisteredModel", b =>
+            modelBuilder.Entity("Forecast.Domain.Registry.RegisteredModel", b =>
                 {
                     b.HasOne("Forecast.Domain.Tenants.Tenant", null)
                         .WithMany()

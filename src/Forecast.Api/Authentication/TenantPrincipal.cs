@@ -2,7 +2,8 @@ using System.Security.Claims;
 
 namespace Forecast.Api.Authentication;
 
-internal static class TenantPrincipal
+/// <summary>Who a request speaks for, as the API-key handler put it on the principal.</summary>
+public static class TenantPrincipal
 {
     /// <summary>The tenant of a request that passed the tenant policy.</summary>
     public static Guid TenantId(this ClaimsPrincipal user) =>

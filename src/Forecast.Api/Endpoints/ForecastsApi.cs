@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
-using Forecast.Application.Forecasts;
 using Forecast.Api.OpenApi;
+using Forecast.Application.Forecasts;
 using Forecast.Application.Forecasts.GetAdvertiserForecasts;
 using Forecast.Application.Forecasts.GetForecastChart;
 using Forecast.Application.Forecasts.GetForecastSummary;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
-using Forecast.Application.Models.GetModelHealth;
+using Forecast.Application.Registry.GetModelHealth;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

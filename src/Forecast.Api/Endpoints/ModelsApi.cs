@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
 using Forecast.Api.RateLimiting;
-using Forecast.Application.Models;
-using Forecast.Application.Models.GetModel;
-using Forecast.Application.Models.ListModels;
-using Forecast.Application.Models.PromoteModel;
-using Forecast.Application.Models.RollbackModel;
-using Forecast.Application.Models.TrainModel;
+using Forecast.Application.Registry;
+using Forecast.Application.Registry.GetModel;
+using Forecast.Application.Registry.ListModels;
+using Forecast.Application.Registry.PromoteModel;
+using Forecast.Application.Registry.RollbackModel;
+using Forecast.Application.Registry.TrainModel;
 using Forecast.Application.TrainingJobs.GetTrainingJob;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +22,7 @@ internal static class ModelsApi
         models.MapPost("/{kind}/train", Train)
             .RequireRateLimiting(ApiRateLimits.Training)
             .WithSummary("Train a model now")
-            .WithDescription("Queues a training run (kind: m2m or ctr) and returns 202 with the job to follow. The new model becomes champion only if it beats the current one on the same validation days; a ctr run trains every architecture and puts forward the one with the lowest validation log-loss.");
+            .WithDescription("Queues a training run (kind: forecast or ctr; m2m, its former name, still reaches forecast) and returns 202 with the job to follow. The new model becomes champion only if it beats the current one on the same validation days; a ctr run trains every architecture and puts forward the one with the lowest validation log-loss.");
         models.MapGet("/", List).WithSummary("List registered models, newest first");
         models.MapGet("/{id:guid}", Get).WithSummary("A registered model with its metrics and hyper-parameters");
         models.MapPost("/{id:guid}/promote", Promote).WithSummary("Make a model the champion by hand");
@@ -35,13 +35,13 @@ internal static class ModelsApi
 
     private static async Task<Accepted<TrainingAccepted>> Train(string kind, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken)
     {
-        var accepted = await mediator.Send(new TrainModel(user.TenantId(), kind), cancellationToken);
+        var accepted = await mediator.Send(new TrainModel(user.TenantId(), ModelKinds.Named(kind)), cancellationToken);
         return TypedResults.Accepted($"/v1/jobs/{accepted.JobId}", accepted);
     }
 
     private static async Task<Ok<IReadOnlyList<ModelDto>>> List(
         ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, string? kind = null) =>
-        TypedResults.Ok(await mediator.Send(new ListModels(user.TenantId(), kind), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new ListModels(user.TenantId(), kind is null ? null : ModelKinds.Named(kind)), cancellationToken));
 
     private static async Task<Ok<ModelDto>> Get(Guid id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetModel(user.TenantId(), id), cancellationToken));
@@ -50,7 +50,7 @@ internal static class ModelsApi
         TypedResults.Ok(await mediator.Send(new PromoteModel(user.TenantId(), id), cancellationToken));
 
     private static async Task<Ok<ModelDto>> Rollback(string kind, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await mediator.Send(new RollbackModel(user.TenantId(), kind), cancellationToken));
+        TypedResults.Ok(await mediator.Send(new RollbackModel(user.TenantId(), ModelKinds.Named(kind)), cancellationToken));
 
     private static async Task<Ok<TrainingJobDto>> GetJob(string id, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new GetTrainingJob(user.TenantId(), id), cancellationToken));

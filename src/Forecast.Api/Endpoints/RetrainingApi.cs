@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Forecast.Api.Authentication;
 using Forecast.Api.OpenApi;
-using Forecast.Application.Models.Retraining;
+using Forecast.Application.Registry.Retraining;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 

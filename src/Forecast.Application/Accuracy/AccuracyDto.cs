@@ -67,7 +67,7 @@ public sealed record ModelAccuracyDto(
     IReadOnlyList<TaskAccuracyDto> Tasks,
     IReadOnlyList<TaskAccuracyDto> ByScenario,
     IReadOnlyList<DailyAccuracyDto> ByDay,
-    Models.ModelDriftDto? Drift);
+    Registry.ModelDriftDto? Drift);
 
 /// <summary>A tenant's live accuracy over a range of as-of days.</summary>
 /// <param name="From">First as-of day asked for (or judged, when not given).</param>

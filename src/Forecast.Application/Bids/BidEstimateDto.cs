@@ -25,13 +25,13 @@ public sealed record BidEstimateDto(
     decimal? ExpectedCostPerClick,
     BidLandscapeDto? Landscape,
     string? LandscapeUnavailableReason,
-    ClickModelRef Model);
+    CtrModelRef Model);
 
 /// <summary>The CTR model behind an estimate.</summary>
 /// <param name="Id">Registry id.</param>
 /// <param name="Version">Version of the ctr kind.</param>
 /// <param name="Architecture">lr, mlr, wide-deep, deepfm, din or pepnet.</param>
-public sealed record ClickModelRef(Guid Id, int Version, string Architecture);
+public sealed record CtrModelRef(Guid Id, int Version, string Architecture);
 
 /// <summary>The bid landscape of one scenario for one advertiser.</summary>
 /// <param name="MarketPrices">How many market prices it rests on.</param>

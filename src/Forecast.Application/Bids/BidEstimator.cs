@@ -6,7 +6,7 @@ namespace Forecast.Application.Bids;
 /// Prices opportunities whose advertisers and scenarios exist: pCTR from the CTR champion, pCVR for cpa goals, the bid
 /// of the goal's formula and the landscape of the scenario's market when the tenant has sent auction outcomes.
 /// </summary>
-public sealed class BidEstimator(IClickPredictor predictor, IConversionReader conversions, IAuctionMarketReader markets, TimeProvider clock)
+public sealed class BidEstimator(ICtrPredictor predictor, IConversionReader conversions, IAuctionMarketReader markets, TimeProvider clock)
 {
     /// <summary>Estimates in the order of the requests; fieldOf names a request's field in errors ("goal.type" or "items[3].goal.type").</summary>
     public async Task<IReadOnlyList<BidEstimateDto>> EstimateAsync(

@@ -7,5 +7,5 @@ public static class NoForecastModel
 {
     public static Refusal Refusal() => Common.Refusals.Refusal.Conflict(
         "No champion model yet",
-        "This tenant has no trained M2M model. Train one with POST /v1/models/m2m/train and follow it at /v1/jobs/{jobId}; forecasts are served once it is champion.");
+        "This tenant has no trained forecast model. Train one with POST /v1/models/forecast/train and follow it at /v1/jobs/{jobId}; forecasts are served once it is champion.");
 }

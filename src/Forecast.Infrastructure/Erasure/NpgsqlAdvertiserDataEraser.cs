@@ -1,6 +1,6 @@
 using Forecast.Application.Advertisers;
 using Forecast.Application.Audit;
-using Forecast.Infrastructure.Forecasting;
+using Forecast.Infrastructure.Forecasts;
 using Npgsql;
 
 namespace Forecast.Infrastructure.Erasure;

@@ -1,4 +1,4 @@
-using Forecast.Infrastructure.Forecasting;
+using Forecast.Infrastructure.Forecasts;
 using Npgsql;
 
 namespace Forecast.Infrastructure.Ingestion;

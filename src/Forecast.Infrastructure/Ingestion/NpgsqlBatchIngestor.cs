@@ -1,6 +1,6 @@
 using Forecast.Application.Common.Refusals;
 using Forecast.Application.Ingestion;
-using Forecast.Infrastructure.Forecasting;
+using Forecast.Infrastructure.Forecasts;
 using Forecast.Infrastructure.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

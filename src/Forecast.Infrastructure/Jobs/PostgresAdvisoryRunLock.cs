@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Npgsql;
 
 namespace Forecast.Infrastructure.Jobs;

@@ -1,12 +1,12 @@
-using Forecast.Domain.Webhooks;
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Advertisers;
 using Forecast.Domain.Audit;
 using Forecast.Domain.Forecasts;
 using Forecast.Domain.Metrics;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
+using Forecast.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Infrastructure.Persistence;

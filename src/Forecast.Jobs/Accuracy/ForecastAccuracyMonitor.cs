@@ -1,9 +1,9 @@
 using Forecast.Application.Accuracy;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Telemetry;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Application.Webhooks;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -46,7 +46,7 @@ public sealed class ForecastAccuracyMonitor(
 
     private async Task CheckDriftAsync(Guid tenantId, DateOnly latest, DriftOptions drift, CancellationToken cancellationToken)
     {
-        var champions = db.Models.Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Champion);
+        var champions = db.Models.Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.Forecast && model.Status == ModelStatus.Champion);
         var champion = await champions.AsNoTracking()
             .Select(model => new { model.Id, model.Version, model.Metrics, model.DriftDetectedOn })
             .SingleOrDefaultAsync(cancellationToken);
@@ -62,16 +62,16 @@ public sealed class ForecastAccuracyMonitor(
             return;
         }
 
-        var job = await scheduler.TrainAsync(tenantId, ModelKinds.M2M, cancellationToken);
+        var job = await scheduler.TrainAsync(tenantId, ModelKinds.Forecast, cancellationToken);
         await champions.Where(model => model.Id == champion.Id).ExecuteUpdateAsync(update => update
             .SetProperty(model => model.DriftDetectedOn, latest)
             .SetProperty(model => model.DriftReason, reason)
             .SetProperty(model => model.DriftRetrainingJob, job), cancellationToken);
-        ForecastTelemetry.DriftDetected(ModelKinds.M2M);
-        logger.LogWarning("Tenant {TenantId}: M2M v{Version} drifted ({Reason}); retraining job {JobId}", tenantId, champion.Version, reason, job);
+        ForecastTelemetry.DriftDetected(ModelKinds.Forecast);
+        logger.LogWarning("Tenant {TenantId}: forecast model v{Version} drifted ({Reason}); retraining job {JobId}", tenantId, champion.Version, reason, job);
         await webhooks.PublishAsync(tenantId, WebhookEvents.DriftDetected, new
         {
-            kind = ModelKinds.M2M, modelId = champion.Id, version = champion.Version, detectedOn = latest, reason, retrainingJob = job,
+            kind = ModelKinds.Forecast, modelId = champion.Id, version = champion.Version, detectedOn = latest, reason, retrainingJob = job,
         }, cancellationToken);
     }
 }

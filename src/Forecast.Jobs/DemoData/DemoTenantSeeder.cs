@@ -1,7 +1,7 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Application.Tenants.ProvisionTenant;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +10,7 @@ namespace Forecast.Jobs.DemoData;
 
 /// <summary>
 /// On start (after migrations), provisions the demo tenant and, the first time only, imports the demo data and queues
-/// the first M2M and CTR trainings, so the demo serves forecasts and bid estimates minutes after the first start; a
+/// the first forecast model and CTR trainings, so the demo serves forecasts and bid estimates minutes after the first start; a
 /// second start finds the tenant and skips the import (nightly retraining is scheduled with the tenant).
 /// </summary>
 internal sealed class DemoTenantSeeder(
@@ -56,9 +56,9 @@ internal sealed class DemoTenantSeeder(
         var summary = await importer.ImportAsync(tenant.TenantId, demo.DataPath, cancellationToken);
         // Forecasts first, bids after: were this process stopped during the first training, the next start's only
         // worker takes the interrupted forecast training over before it turns to the CTR models.
-        var forecasts = await scheduler.TrainAsync(tenant.TenantId, ModelKinds.M2M, cancellationToken);
+        var forecasts = await scheduler.TrainAsync(tenant.TenantId, ModelKinds.Forecast, cancellationToken);
         var clicks = scheduler.EnqueueTraining(tenant.TenantId, ModelKinds.Ctr, after: forecasts);
-        logger.LogInformation("Demo tenant {TenantId} loaded: {Summary}; first trainings are jobs {M2MJobId} (m2m) and {CtrJobId} (ctr)",
+        logger.LogInformation("Demo tenant {TenantId} loaded: {Summary}; first trainings are jobs {ForecastJobId} (forecast) and {CtrJobId} (ctr)",
             tenant.TenantId, summary, forecasts, clicks);
     }
 

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using Forecast.Application.Common.Telemetry;
 using Forecast.Application.Forecasts;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Jobs.Accuracy;
 using Forecast.Jobs.Training;
-using Forecast.Ml;
+using Forecast.Ml.Torch;
 using Forecast.Serving.Champions;
 using Forecast.Serving.Forecasts;
 using Hangfire;
@@ -18,7 +18,7 @@ namespace Forecast.Jobs.Scoring;
 /// It first asks for the retraining that new data calls for (<see cref="NewDataRetraining"/>).
 /// </summary>
 public sealed class ScoreForecastsJob(
-    ChampionModels champions,
+    ForecastChampions champions,
     ITenantHistoryReader history,
     IForecastStore store,
     ForecastAccuracyMonitor accuracy,
@@ -56,7 +56,7 @@ public sealed class ScoreForecastsJob(
         await store.ReplaceAsync(tenantId, forecasts, cancellationToken);
         await churnRisk.AfterScoringAsync(tenantId, before, forecasts, cancellationToken);
         ForecastTelemetry.Scored(forecasts.Count, clock.Elapsed.TotalSeconds);
-        logger.LogInformation("Tenant {TenantId}: scored {Count} forecasts with M2M v{Version} in {Scoring:F2} s ({Rate:N0}/s), stored in {Total:F2} s",
+        logger.LogInformation("Tenant {TenantId}: scored {Count} forecasts with forecast model v{Version} in {Scoring:F2} s ({Rate:N0}/s), stored in {Total:F2} s",
             tenantId, forecasts.Count, champion.Version, scored, forecasts.Count / Math.Max(scored, 1e-6), clock.Elapsed.TotalSeconds);
         await accuracy.RunAsync(tenantId, lastDay.Value, cancellationToken);
     }

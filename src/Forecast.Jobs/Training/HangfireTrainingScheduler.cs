@@ -1,7 +1,6 @@
 using System.Globalization;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Domain.Tenants;
-using Forecast.Jobs.Ctr;
 using Forecast.Jobs.Hosting;
 using Hangfire;
 using Hangfire.States;
@@ -16,9 +15,9 @@ internal sealed class HangfireTrainingScheduler(
 {
     public string EnqueueTraining(Guid tenantId, string kind, string? after = null) => (kind, after) switch
     {
-        (ModelKinds.M2M, null) => jobs.Enqueue<TrainM2MJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
+        (ModelKinds.Forecast, null) => jobs.Enqueue<TrainForecastModelJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
         (ModelKinds.Ctr, null) => jobs.Enqueue<TrainCtrJob>(job => job.RunAsync(tenantId, null, CancellationToken.None)),
-        (ModelKinds.M2M, _) => jobs.ContinueJobWith<TrainM2MJob>(after, job => job.RunAsync(tenantId, null, CancellationToken.None), options: JobContinuationOptions.OnAnyFinishedState),
+        (ModelKinds.Forecast, _) => jobs.ContinueJobWith<TrainForecastModelJob>(after, job => job.RunAsync(tenantId, null, CancellationToken.None), options: JobContinuationOptions.OnAnyFinishedState),
         (ModelKinds.Ctr, _) => jobs.ContinueJobWith<TrainCtrJob>(after, job => job.RunAsync(tenantId, null, CancellationToken.None), options: JobContinuationOptions.OnAnyFinishedState),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
     };
@@ -49,11 +48,11 @@ internal sealed class HangfireTrainingScheduler(
     {
         if (policy is { Mode: RetrainingMode.Schedule, Cron: { } cron })
         {
-            recurring.AddOrUpdate<TrainM2MJob>($"train-m2m-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), cron);
+            recurring.AddOrUpdate<TrainForecastModelJob>($"train-forecast-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), cron);
         }
         else
         {
-            recurring.RemoveIfExists($"train-m2m-{tenantId}");
+            recurring.RemoveIfExists($"train-forecast-{tenantId}");
         }
 
         recurring.AddOrUpdate<TrainCtrJob>($"train-ctr-{tenantId}", job => job.RunAsync(tenantId, null, CancellationToken.None), options.Value.CtrRetrainCron);
@@ -62,7 +61,7 @@ internal sealed class HangfireTrainingScheduler(
 
     private static Type JobTypeOf(string kind) => kind switch
     {
-        ModelKinds.M2M => typeof(TrainM2MJob),
+        ModelKinds.Forecast => typeof(TrainForecastModelJob),
         ModelKinds.Ctr => typeof(TrainCtrJob),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a trainable kind"),
     };

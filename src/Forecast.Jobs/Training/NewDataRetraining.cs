@@ -1,9 +1,9 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Forecasts;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Domain.Tenants;
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Ensemble;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Jobs.Training;
@@ -30,7 +30,7 @@ public sealed class NewDataRetraining(
         }
 
         var trainedThrough = await db.Models.AsNoTracking()
-            .Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.M2M && model.TrainedThrough != null)
+            .Where(model => model.TenantId == tenantId && model.Kind == ModelKinds.Forecast && model.TrainedThrough != null)
             .MaxAsync(model => model.TrainedThrough, cancellationToken);
         var minimumDays = ForecastModelTrainer.MinimumHistoryDays(new ForecastWindow());
         var reason = trainedThrough is { } through
@@ -45,7 +45,7 @@ public sealed class NewDataRetraining(
             return;
         }
 
-        var job = await scheduler.TrainAsync(tenantId, ModelKinds.M2M, cancellationToken);
+        var job = await scheduler.TrainAsync(tenantId, ModelKinds.Forecast, cancellationToken);
         logger.LogInformation("Tenant {TenantId}: forecast model retraining {JobId} ({Reason})", tenantId, job, reason);
     }
 }

@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Jobs.Training;

@@ -1,5 +1,5 @@
 using Forecast.Application.Webhooks;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Hangfire.Server;
 
 namespace Forecast.Jobs.Training;

@@ -1,6 +1,6 @@
-using Forecast.Application.Common;
 using System.Text.Json;
-using Forecast.Application.Models;
+using Forecast.Application.Common;
+using Forecast.Application.Registry;
 using Hangfire.Server;
 
 namespace Forecast.Jobs.Training;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Forecast.Application.Common.Persistence;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using Forecast.Application.Forecasts;
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Ensemble;
 
 namespace Forecast.Serving.Forecasts;
 

@@ -1,4 +1,4 @@
-using Forecast.Ml;
+using Forecast.Ml.Torch;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Forecast.Serving.Health;

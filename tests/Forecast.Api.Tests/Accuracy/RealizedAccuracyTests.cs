@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Forecast.Api.Tests.Forecasting;
+using Forecast.Api.Tests.Forecasts;
 using Forecast.Api.Tests.Support;
 using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
@@ -25,7 +25,7 @@ public sealed class RealizedAccuracyTests(MonitoringApp app) : IClassFixture<Mon
     public async Task Issued_forecasts_are_judged_when_their_actuals_arrive_as_computed_by_hand_and_a_drift_queues_a_retraining()
     {
         var (tenant, _) = await DemoTenant.CreateAsync(app);
-        await RunAsync<TrainM2MJob>(job => job.RunAsync(tenant.Id, null, CancellationToken.None));
+        await RunAsync<TrainForecastModelJob>(job => job.RunAsync(tenant.Id, null, CancellationToken.None));
         await RunAsync<ScoreForecastsJob>(job => job.RunAsync(tenant.Id, CancellationToken.None));
         var model = (await (await tenant.Http.GetAsync("/v1/models")).ReadJsonAsync(HttpStatusCode.OK))[0];
         var modelId = model.GetProperty("id").GetGuid();
@@ -107,7 +107,7 @@ public sealed class RealizedAccuracyTests(MonitoringApp app) : IClassFixture<Mon
         Assert.Equal($"{asOf.AddDays(7):yyyy-MM-dd}", drift.GetProperty("detectedOn").GetString());
         Assert.Contains("SMAPE", drift.GetProperty("reason").GetString(), StringComparison.Ordinal);
         var job = await (await tenant.Http.GetAsync($"/v1/jobs/{drift.GetProperty("retrainingJob").GetString()}")).ReadJsonAsync(HttpStatusCode.OK);
-        Assert.Equal("m2m", job.GetProperty("kind").GetString());
+        Assert.Equal("forecast", job.GetProperty("kind").GetString());
         Assert.Equal("Enqueued", job.GetProperty("state").GetString());
 
         var chart = await tenant.Http.GetAsync("/v1/accuracy/chart?task=clicks");

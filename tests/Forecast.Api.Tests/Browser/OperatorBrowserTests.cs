@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Forecast.Api.Tests.Forecasting;
+using Forecast.Api.Tests.Forecasts;
 using Forecast.Api.Tests.Support;
 using Microsoft.Playwright;
 
@@ -14,7 +14,7 @@ public sealed partial class OperatorBrowserTests(BrowserApp app) : IClassFixture
         var tenant = await app.NewTenantAsync();
         await tenant.PutAdvertisersAsync("a1");
         await tenant.PutScenariosAsync("app");
-        var queued = await tenant.Http.PostAsync("/v1/models/m2m/train", null); // fails (no data): a job to see
+        var queued = await tenant.Http.PostAsync("/v1/models/forecast/train", null); // fails (no data): a job to see
         await queued.ReadJsonAsync(HttpStatusCode.Accepted);
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
         var page = await context.NewPageAsync();
@@ -38,7 +38,7 @@ public sealed partial class OperatorBrowserTests(BrowserApp app) : IClassFixture
         Assert.Contains($"train-ctr-{tenant.Id}", await page.ContentAsync(), StringComparison.Ordinal);
         var jobId = queued.Headers.Location!.ToString().Split('/')[^1];
         await page.GotoAsync($"/hangfire/jobs/details/{jobId}");
-        Assert.Contains("TrainM2MJob", await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("TrainForecastModelJob", await page.ContentAsync(), StringComparison.Ordinal);
 
         // The cookie opens the dashboard only: the API still wants its key.
         var api = await page.APIRequest.PostAsync("/v1/tenants", new APIRequestContextOptions { DataObject = new { name = "by cookie" } });
@@ -49,7 +49,7 @@ public sealed partial class OperatorBrowserTests(BrowserApp app) : IClassFixture
     public async Task A_user_authorizes_swagger_with_a_tenant_key_and_tries_a_forecast()
     {
         var (tenant, advertiser) = await DemoTenant.CreateAsync(app);
-        var job = await tenant.Http.PostAsync("/v1/models/m2m/train", null);
+        var job = await tenant.Http.PostAsync("/v1/models/forecast/train", null);
         await WaitForChampionAsync(tenant, job.Headers.Location!.ToString());
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
         var page = await context.NewPageAsync();
@@ -77,7 +77,7 @@ public sealed partial class OperatorBrowserTests(BrowserApp app) : IClassFixture
     private static async Task WaitForChampionAsync(TenantClient tenant, string job)
     {
         var deadline = DateTime.UtcNow.AddMinutes(8);
-        while (!(await tenant.Http.GetStringAsync("/v1/models?kind=m2m")).Contains("\"Champion\"", StringComparison.Ordinal))
+        while (!(await tenant.Http.GetStringAsync("/v1/models?kind=forecast")).Contains("\"Champion\"", StringComparison.Ordinal))
         {
             Assert.True(DateTime.UtcNow < deadline, $"no champion after 8 minutes; the job: {await tenant.Http.GetStringAsync(job)}");
             await Task.Delay(1000);

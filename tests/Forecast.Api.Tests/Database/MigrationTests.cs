@@ -1,10 +1,15 @@
 using Forecast.Api.Tests.Support;
 using Forecast.Infrastructure;
-using Forecast.Infrastructure.Forecasting;
+using Forecast.Infrastructure.Forecasts;
 using Forecast.Infrastructure.Persistence;
+using Forecast.Jobs.Training;
+using Hangfire.PostgreSql;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Forecast.Api.Tests.Database;
 
@@ -72,6 +77,52 @@ public sealed class MigrationTests
             announced);
         Assert.True(new Forecast.Infrastructure.Ingestion.DailyMetricTable().DecidesForecastFreshness);
         Assert.False(new Forecast.Infrastructure.Ingestion.BehaviourEventTable().DecidesForecastFreshness);
+    }
+
+    [Fact]
+    public async Task The_vocabulary_migration_renames_the_forecast_kind_and_the_jobs_hangfire_holds_by_type_name()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var services = InfrastructureOn(database);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ForecastDbContext>().GetService<IMigrator>().MigrateAsync("20261207232249_RobustAsOfDay");
+        }
+
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync();
+            PostgreSqlObjectsInstaller.Install(connection, Jobs.DependencyInjection.HangfireSchema);
+        }
+
+        var tenant = Guid.NewGuid();
+        await database.ScalarAsync("INSERT INTO tenants (id, name, created_at) VALUES ($1, 'before the rename', now())", tenant);
+        await database.ScalarAsync("""
+            INSERT INTO models (tenant_id, id, kind, architecture, version, status, created_at)
+            VALUES ($1, gen_random_uuid(), 'm2m', 'm2m-guarded', 1, 'Champion', now()), ($1, gen_random_uuid(), 'ctr', 'deepfm', 1, 'Champion', now())
+            """, tenant);
+        await database.ScalarAsync("""
+            INSERT INTO hangfire.job (invocationdata, arguments, createdat, statename) VALUES
+            ('{"Type": "Forecast.Jobs.Training.TrainM2MJob, Forecast.Jobs", "Method": "RunAsync"}', '[]', now(), 'Enqueued'),
+            ('{"Type": "Forecast.Jobs.Ctr.TrainCtrJob, Forecast.Jobs", "Method": "RunAsync"}', '[]', now(), 'Scheduled')
+            """);
+        await database.ScalarAsync($$"""
+            INSERT INTO hangfire.hash (key, field, value) VALUES
+            ('recurring-job:train-m2m-{{tenant}}', 'Job', '{"Type":"Forecast.Jobs.Training.TrainM2MJob, Forecast.Jobs"}'),
+            ('recurring-job:train-ctr-{{tenant}}', 'Job', '{"Type":"Forecast.Jobs.Ctr.TrainCtrJob, Forecast.Jobs"}');
+            INSERT INTO hangfire.set (key, score, value) VALUES ('recurring-jobs', 0, 'train-m2m-{{tenant}}'), ('recurring-jobs', 0, 'train-ctr-{{tenant}}');
+            """);
+
+        await MigrateAsync(services);
+
+        Assert.Equal(["ctr", "forecast"], await database.RowsAsync("SELECT kind FROM models ORDER BY kind"));
+        Assert.Equal(
+            [typeof(TrainCtrJob).FullName!, typeof(TrainForecastModelJob).FullName!],
+            await database.RowsAsync("SELECT split_part(invocationdata ->> 'Type', ',', 1) FROM hangfire.job ORDER BY 1"));
+        Assert.Equal(
+            [$"recurring-job:train-ctr-{tenant}|{typeof(TrainCtrJob).FullName}", $"recurring-job:train-forecast-{tenant}|{typeof(TrainForecastModelJob).FullName}"],
+            await database.RowsAsync("SELECT key, split_part(value::jsonb ->> 'Type', ',', 1) FROM hangfire.hash ORDER BY key"));
+        Assert.Equal([$"train-ctr-{tenant}", $"train-forecast-{tenant}"], await database.RowsAsync("SELECT value FROM hangfire.set ORDER BY value"));
     }
 
     private static ServiceProvider InfrastructureOn(TestDatabase database) =>

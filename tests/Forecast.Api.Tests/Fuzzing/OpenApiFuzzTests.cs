@@ -35,7 +35,7 @@ public sealed class OpenApiFuzzTests(NoJobServerApp app, ITestOutputHelper outpu
         {
             ["id"] = "a1",
             ["key"] = "app",
-            ["kind"] = "m2m",
+            ["kind"] = "forecast",
             ["tenantId"] = tenant.Id.ToString(),
             ["keyId"] = Guid.NewGuid().ToString(),
         };

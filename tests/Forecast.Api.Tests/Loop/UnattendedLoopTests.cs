@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Globalization;
 using System.Text.Json;
 using Forecast.Api.Tests.Support;
 using Forecast.Jobs.DemoData;
@@ -40,14 +40,14 @@ public sealed class UnattendedLoopTests(ForecastApp app)
         Assert.Equal(1, first.GetProperty("version").GetInt32());
         Assert.Equal(2, second.GetProperty("version").GetInt32());
         var health = await (await tenant.Http.GetAsync("/v1/models/health")).ReadJsonAsync(HttpStatusCode.OK);
-        var m2m = health.GetProperty("kinds").EnumerateArray().Single(kind => kind.GetProperty("kind").GetString() == "m2m");
-        Assert.Equal(0, m2m.GetProperty("consecutiveFailures").GetInt32());
+        var forecastModel = health.GetProperty("kinds").EnumerateArray().Single(kind => kind.GetProperty("kind").GetString() == "forecast");
+        Assert.Equal(0, forecastModel.GetProperty("consecutiveFailures").GetInt32());
         // The champion is whichever run the gate kept: its age counts from its own last day to the as-of day.
-        var championThrough = DateOnly.Parse(m2m.GetProperty("champion").GetProperty("trainedThrough").GetString()!, CultureInfo.InvariantCulture);
-        Assert.Equal(last.DayNumber - championThrough.DayNumber, m2m.GetProperty("championAgeDataDays").GetInt32());
+        var championThrough = DateOnly.Parse(forecastModel.GetProperty("champion").GetProperty("trainedThrough").GetString()!, CultureInfo.InvariantCulture);
+        Assert.Equal(last.DayNumber - championThrough.DayNumber, forecastModel.GetProperty("championAgeDataDays").GetInt32());
         Assert.Equal(last, DateOnly.Parse(health.GetProperty("data").GetProperty("asOf").GetString()!, CultureInfo.InvariantCulture));
-        Assert.Equal(last, DateOnly.Parse(m2m.GetProperty("lastSucceeded").GetProperty("trainedThrough").GetString()!, CultureInfo.InvariantCulture));
-        Assert.Equal("healthy", m2m.GetProperty("status").GetString());
+        Assert.Equal(last, DateOnly.Parse(forecastModel.GetProperty("lastSucceeded").GetProperty("trainedThrough").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal("healthy", forecastModel.GetProperty("status").GetString());
         var received = await receiver.WaitForAsync(deliveries => deliveries.Count(delivery => delivery.Event == "training.succeeded") >= 2);
         Assert.Equal(2, received.Count(delivery => delivery.Event == "training.succeeded"));
         Assert.Contains(received, delivery => delivery.Event == "champion.promoted");
@@ -67,20 +67,20 @@ public sealed class UnattendedLoopTests(ForecastApp app)
         }
     }
 
-    /// <summary>The m2m model trained through the day, once one is (nobody asks for it: the loop does).</summary>
+    /// <summary>The forecast model trained through the day, once one is (nobody asks for it: the loop does).</summary>
     private static async Task<JsonElement> WaitForModelAsync(TenantClient tenant, DateOnly trainedThrough)
     {
         var deadline = DateTime.UtcNow.AddMinutes(4);
         while (true)
         {
-            var models = await (await tenant.Http.GetAsync("/v1/models?kind=m2m")).ReadJsonAsync(HttpStatusCode.OK);
+            var models = await (await tenant.Http.GetAsync("/v1/models?kind=forecast")).ReadJsonAsync(HttpStatusCode.OK);
             var trained = models.EnumerateArray().FirstOrDefault(model =>
                 model.TryGetProperty("trainedThrough", out var through) && through.ValueKind == JsonValueKind.String
                 && DateOnly.Parse(through.GetString()!, CultureInfo.InvariantCulture) == trainedThrough);
             Assert.False(models.EnumerateArray().Any(model => model.GetProperty("status").GetString() == "Failed"), models.ToString());
             if (trained.ValueKind == JsonValueKind.Object || DateTime.UtcNow > deadline)
             {
-                Assert.True(trained.ValueKind == JsonValueKind.Object, $"no m2m model trained through {trainedThrough}: {models}");
+                Assert.True(trained.ValueKind == JsonValueKind.Object, $"no forecast model trained through {trainedThrough}: {models}");
                 return trained;
             }
 

@@ -38,7 +38,7 @@ public sealed class WebhookAddressTests(PublicWebhooksApp app) : IClassFixture<P
         var webhook = await (await tenant.Http.PostAsJsonAsync("/v1/webhooks", new { url = receiver.Url, events = new[] { "training.failed" } }))
             .ReadJsonAsync(HttpStatusCode.Created);
 
-        await (await tenant.Http.PostAsync("/v1/models/m2m/train", null)).ReadJsonAsync(HttpStatusCode.Accepted); // no data: it fails
+        await (await tenant.Http.PostAsync("/v1/models/forecast/train", null)).ReadJsonAsync(HttpStatusCode.Accepted); // no data: it fails
         var deadline = DateTime.UtcNow.AddSeconds(60);
         JsonElement attempted;
         do

@@ -21,7 +21,7 @@ public sealed class WebhookTests(ForecastApp app)
         var secret = webhook.GetProperty("secret").GetString()!;
 
         // A tenant without daily metrics cannot train: the run fails, and says why.
-        await (await tenant.Http.PostAsync("/v1/models/m2m/train", null)).ReadJsonAsync(HttpStatusCode.Accepted);
+        await (await tenant.Http.PostAsync("/v1/models/forecast/train", null)).ReadJsonAsync(HttpStatusCode.Accepted);
         var received = await receiver.WaitForAsync(deliveries => deliveries.Any(delivery => delivery.Answered == 200));
 
         Assert.True(received.Count >= 2, $"{received.Count} attempt(s)");
@@ -41,15 +41,15 @@ public sealed class WebhookTests(ForecastApp app)
         Assert.Equal(200, delivered.GetProperty("lastStatusCode").GetInt32());
 
         var health = await (await tenant.Http.GetAsync("/v1/models/health")).ReadJsonAsync(HttpStatusCode.OK);
-        var m2m = health.GetProperty("kinds").EnumerateArray().Single(kind => kind.GetProperty("kind").GetString() == "m2m");
-        Assert.Equal("no-model", m2m.GetProperty("status").GetString());
-        Assert.True(m2m.GetProperty("consecutiveFailures").GetInt32() >= 1);
-        Assert.Contains("no daily metrics", m2m.GetProperty("lastFailed").GetProperty("error").GetString(), StringComparison.Ordinal);
+        var forecastModel = health.GetProperty("kinds").EnumerateArray().Single(kind => kind.GetProperty("kind").GetString() == "forecast");
+        Assert.Equal("no-model", forecastModel.GetProperty("status").GetString());
+        Assert.True(forecastModel.GetProperty("consecutiveFailures").GetInt32() >= 1);
+        Assert.Contains("no daily metrics", forecastModel.GetProperty("lastFailed").GetProperty("error").GetString(), StringComparison.Ordinal);
 
         // The operator's side: Prometheus sees the failed run and both attempts' outcomes.
         using var scraper = app.CreateClient();
         var metrics = await scraper.GetStringAsync("/metrics");
-        Assert.Matches("forecast_training_duration_seconds_count\\{[^}]*kind=\"m2m\"[^}]*outcome=\"failed\"", metrics);
+        Assert.Matches("forecast_training_duration_seconds_count\\{[^}]*kind=\"forecast\"[^}]*outcome=\"failed\"", metrics);
         Assert.Matches("forecast_webhooks_attempts_total\\{[^}]*event=\"training.failed\"[^}]*outcome=\"retrying\"", metrics);
         Assert.Matches("forecast_webhooks_attempts_total\\{[^}]*event=\"training.failed\"[^}]*outcome=\"delivered\"", metrics);
     }

@@ -70,7 +70,7 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
     {
         var tenant = await app.NewTenantAsync();
         await (await tenant.Http.PostAsync("/v1/models/ctr/train", null)).ReadJsonAsync(HttpStatusCode.Accepted);
-        var refused = await tenant.Http.PostAsync("/v1/models/m2m/train", null);
+        var refused = await tenant.Http.PostAsync("/v1/models/forecast/train", null);
         var problem = await refused.ReadJsonAsync(HttpStatusCode.TooManyRequests);
         Assert.Contains("training", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.FromMinutes(1), $"Retry-After: {refused.Headers.RetryAfter}");

@@ -11,12 +11,13 @@ public sealed class TrainingRequestTests(NoJobServerApp app) : IClassFixture<NoJ
         var tenant = await app.NewTenantAsync();
         var other = await app.NewTenantAsync();
 
-        var first = await Train(tenant, "m2m");
-        Assert.Equal(first, await Train(tenant, "m2m"));
+        var first = await Train(tenant, "forecast");
+        Assert.Equal(first, await Train(tenant, "forecast"));
+        Assert.Equal(first, await Train(tenant, "m2m")); // the forecast model's former name, kept for older clients
         Assert.NotEqual(first, await Train(tenant, "ctr"));
-        Assert.NotEqual(first, await Train(other, "m2m"));
+        Assert.NotEqual(first, await Train(other, "forecast"));
         Assert.Equal(1, await app.Database.CountAsync(
-            "SELECT count(*) FROM hangfire.job WHERE invocationdata ->> 'Type' LIKE 'Forecast.Jobs.Training.TrainM2MJob,%' AND arguments ->> 0 LIKE $1",
+            "SELECT count(*) FROM hangfire.job WHERE invocationdata ->> 'Type' LIKE 'Forecast.Jobs.Training.TrainForecastModelJob,%' AND arguments ->> 0 LIKE $1",
             $"%{tenant.Id}%"));
     }
 

@@ -1,6 +1,6 @@
 using Forecast.Ml.Ctr.Data;
-using Forecast.Ml.Ctr.Model;
-using Forecast.Ml.Ctr.Serving;
+using Forecast.Ml.Ctr.Inference;
+using Forecast.Ml.Ctr.Network;
 using Forecast.Ml.Ctr.Training;
 using static TorchSharp.torch;
 
@@ -31,15 +31,15 @@ public sealed class CtrNetworkTests
     public void Every_architecture_saved_and_reloaded_scores_bit_identical(CtrArchitecture architecture)
     {
         var rows = SyntheticObservations.ImpressionLog();
-        var options = new ClickTrainingOptions(MaxEpochs: 1, SequenceLength: 6);
-        using var suite = ClickModelSuite.Train(rows, [architecture], new CtrConfig(), options);
+        var options = new CtrTrainingOptions(MaxEpochs: 1, SequenceLength: 6);
+        using var suite = CtrModelSuite.Train(rows, [architecture], new CtrConfig(), options);
         var model = suite.Best.Model;
         var histories = DeliveryHistory.Within(rows, options.SequenceLength);
 
         using var artifact = new MemoryStream();
         model.Save(artifact);
         artifact.Position = 0;
-        using var reloaded = ClickModel.Load(artifact);
+        using var reloaded = CtrModel.Load(artifact);
 
         Assert.Equal(architecture, reloaded.Manifest.Architecture);
         Assert.Equal(model.Predict(rows, histories), reloaded.Predict(rows, histories));

@@ -1,4 +1,5 @@
-using Forecast.Ml.Ctr.Model;
+using Forecast.Ml.Ctr.Network;
+using Forecast.Ml.Torch;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Tests.Ctr;

@@ -1,8 +1,8 @@
 using Forecast.Jobs.DemoData;
 using Forecast.Ml.Ctr.Data;
 using Forecast.Ml.Ctr.Evaluation;
-using Forecast.Ml.Ctr.Model;
-using Forecast.Ml.Ctr.Serving;
+using Forecast.Ml.Ctr.Inference;
+using Forecast.Ml.Ctr.Network;
 using Forecast.Ml.Ctr.Training;
 using Forecast.Serving.Bids;
 
@@ -10,18 +10,18 @@ namespace Forecast.Ml.Tests.Ctr;
 
 public sealed class RealCtrTrainingTests
 {
-    private static readonly ClickTrainingOptions Short = new(MaxEpochs: 2);
+    private static readonly CtrTrainingOptions Short = new(MaxEpochs: 2);
 
     [Fact]
     public async Task A_short_training_on_the_real_ad_stats_beats_a_constant_ctr_on_validation_auc()
     {
         var observations = await LoadAsync();
 
-        using var suite = ClickModelSuite.Train(observations, [CtrArchitecture.DeepFm], new CtrConfig(), Short);
+        using var suite = CtrModelSuite.Train(observations, [CtrArchitecture.DeepFm], new CtrConfig(), Short);
 
         var validation = suite.Validation.Rows;
         var trainCtr = suite.Split.Train.Sum(row => (double)observations[row].Clicks) / suite.Split.Train.Sum(row => (double)observations[row].Impressions);
-        var constant = ClickScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
+        var constant = CtrScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
         Assert.Equal(0.5, constant.Auc, 6);
         Assert.True(suite.Best.Validation.Auc > constant.Auc + 0.1, $"validation AUC {suite.Best.Validation.Auc:F4}");
         Assert.True(suite.Best.Validation.LogLoss < constant.LogLoss);
@@ -36,11 +36,11 @@ public sealed class RealCtrTrainingTests
     {
         var observations = await LoadAsync();
 
-        using var suite = ClickModelSuite.Train(observations, [architecture], new CtrConfig(), Short);
+        using var suite = CtrModelSuite.Train(observations, [architecture], new CtrConfig(), Short);
 
         var validation = suite.Validation.Rows;
         var trainCtr = suite.Split.Train.Sum(row => (double)observations[row].Clicks) / suite.Split.Train.Sum(row => (double)observations[row].Impressions);
-        var constant = ClickScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
+        var constant = CtrScoring.Of(validation, validation.Select(_ => trainCtr).ToList());
         var trained = Assert.Single(suite.Models);
         Assert.Equal(architecture, trained.Model.Manifest.Architecture);
         Assert.True(trained.Validation.Auc > constant.Auc + 0.1, $"{architecture.Name()} validation AUC {trained.Validation.Auc:F4}");
@@ -51,7 +51,7 @@ public sealed class RealCtrTrainingTests
     public async Task A_saved_and_reloaded_model_predicts_exactly_the_same()
     {
         var observations = await LoadAsync();
-        using var suite = ClickModelSuite.Train(observations, [CtrArchitecture.Din], new CtrConfig(), Short with { MaxEpochs = 1 });
+        using var suite = CtrModelSuite.Train(observations, [CtrArchitecture.Din], new CtrConfig(), Short with { MaxEpochs = 1 });
         var model = suite.Best.Model;
         var rows = observations.Take(200).ToList();
         var histories = DeliveryHistory.Within(observations, Short.SequenceLength).Take(200).ToList();
@@ -59,7 +59,7 @@ public sealed class RealCtrTrainingTests
         using var artifact = new MemoryStream();
         model.Save(artifact);
         artifact.Position = 0;
-        using var reloaded = ClickModel.Load(artifact);
+        using var reloaded = CtrModel.Load(artifact);
 
         Assert.Equal(CtrArchitecture.Din, reloaded.Manifest.Architecture);
         Assert.Equal(model.Predict(rows, histories), reloaded.Predict(rows, histories));

@@ -2,8 +2,8 @@ using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Forecast.Jobs.DemoData;
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Model;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Ensemble;
+using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Training;
 using Forecast.Serving.Forecasts;
 

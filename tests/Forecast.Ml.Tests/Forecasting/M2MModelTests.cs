@@ -1,4 +1,4 @@
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Research.StudyModels;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Tests.Forecasting;

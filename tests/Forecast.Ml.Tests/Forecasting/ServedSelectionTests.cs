@@ -1,5 +1,5 @@
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Serving;
+using Forecast.Ml.Forecasting.Ensemble;
 
 namespace Forecast.Ml.Tests.Forecasting;
 

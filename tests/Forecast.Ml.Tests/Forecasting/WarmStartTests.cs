@@ -1,4 +1,4 @@
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Training;
 using static TorchSharp.torch;
 

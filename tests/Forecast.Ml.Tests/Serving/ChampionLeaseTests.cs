@@ -8,7 +8,7 @@ public sealed class ChampionLeaseTests
     public void A_replaced_champion_is_disposed_when_its_last_lease_is_and_never_before()
     {
         var model = new CountingModel();
-        var champion = new Champion<CountingModel>(Guid.NewGuid(), 1, "m2m", model);
+        var champion = new Champion<CountingModel>(Guid.NewGuid(), 1, "forecast", model);
         Assert.True(champion.TryUse());
         var first = new ChampionLease<CountingModel>(champion);
         Assert.True(champion.TryUse());
@@ -28,7 +28,7 @@ public sealed class ChampionLeaseTests
     public void Concurrent_uses_and_releases_dispose_the_model_exactly_once()
     {
         var model = new CountingModel();
-        var champion = new Champion<CountingModel>(Guid.NewGuid(), 1, "m2m", model);
+        var champion = new Champion<CountingModel>(Guid.NewGuid(), 1, "forecast", model);
         Parallel.For(0, 10_000, _ =>
         {
             if (champion.TryUse())

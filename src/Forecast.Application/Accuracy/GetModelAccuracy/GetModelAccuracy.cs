@@ -1,6 +1,6 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Refusals;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +25,7 @@ public sealed class GetModelAccuracyHandler(IForecastDbContext db, IForecastAccu
             model.Status,
             rows.Count == 0 ? null : rows.Min(row => row.AsOf),
             rows.Count == 0 ? null : rows.Max(row => row.AsOf),
-            model.Kind == ModelKinds.M2M ? ValidationScores.Smape(model.Metrics) : new Dictionary<string, double>(),
+            model.Kind == ModelKinds.Forecast ? ValidationScores.Smape(model.Metrics) : new Dictionary<string, double>(),
             TaskAccuracyDto.Summarise(rows, byScenario: false),
             TaskAccuracyDto.Summarise(rows, byScenario: true),
             rows.GroupBy(row => row.AsOf).OrderBy(day => day.Key)

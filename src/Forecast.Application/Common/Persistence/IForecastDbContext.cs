@@ -1,6 +1,6 @@
 using Forecast.Domain.Advertisers;
 using Forecast.Domain.Audit;
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
 using Forecast.Domain.Webhooks;

@@ -1,7 +1,7 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Refusals;
-using Forecast.Application.Models;
-using Forecast.Domain.Models;
+using Forecast.Application.Registry;
+using Forecast.Domain.Registry;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,10 +38,10 @@ public sealed class GetForecastSummaryHandler(IForecastDbContext db, IForecastSt
     public async ValueTask<ForecastSummaryDto> Handle(GetForecastSummary query, CancellationToken cancellationToken)
     {
         var champion = await db.Models.AsNoTracking()
-            .Where(model => model.TenantId == query.TenantId && model.Kind == ModelKinds.M2M && model.Status == ModelStatus.Champion)
+            .Where(model => model.TenantId == query.TenantId && model.Kind == ModelKinds.Forecast && model.Status == ModelStatus.Champion)
             .Select(model => (Guid?)model.Id)
             .SingleOrDefaultAsync(cancellationToken)
-            ?? throw Refusal.Conflict("No champion model yet", "Train one with POST /v1/models/m2m/train; the summary reads its batch-scored forecasts.");
+            ?? throw Refusal.Conflict("No champion model yet", "Train one with POST /v1/models/forecast/train; the summary reads its batch-scored forecasts.");
         var rows = await store.ReadFreshAsync(query.TenantId, champion, null, query.Scenario, cancellationToken);
         if (rows.Count == 0)
         {

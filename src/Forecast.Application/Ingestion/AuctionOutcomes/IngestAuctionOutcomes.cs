@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Forecast.Application.Bids;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Application.Ingestion.AuctionOutcomes;
 

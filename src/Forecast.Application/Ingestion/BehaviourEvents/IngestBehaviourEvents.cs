@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Options;
 using Forecast.Application.Forecasts;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Application.Ingestion.BehaviourEvents;
 

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 using Forecast.Application.Forecasts;
+using Microsoft.Extensions.Options;
 
 namespace Forecast.Application.Ingestion.DailyMetrics;
 

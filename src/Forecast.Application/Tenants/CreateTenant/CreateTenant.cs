@@ -1,7 +1,7 @@
 using FluentValidation;
 using Forecast.Application.Audit;
 using Forecast.Application.Common.Persistence;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Domain.Audit;
 using Forecast.Domain.Tenants;
 using Mediator;

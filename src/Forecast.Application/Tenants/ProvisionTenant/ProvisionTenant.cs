@@ -1,7 +1,7 @@
 using FluentValidation;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Security;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Forecast.Domain.Tenants;
 using Mediator;
 

@@ -1,5 +1,5 @@
 using Forecast.Application.Common.Refusals;
-using Forecast.Application.Models;
+using Forecast.Application.Registry;
 using Mediator;
 
 namespace Forecast.Application.TrainingJobs.GetTrainingJob;

@@ -1,4 +1,4 @@
-using Forecast.Domain.Models;
+using Forecast.Domain.Registry;
 using Forecast.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,3 +1,4 @@
+using Forecast.Ml.Torch;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Ctr.Data;

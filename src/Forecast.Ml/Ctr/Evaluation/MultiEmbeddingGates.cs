@@ -1,6 +1,6 @@
 using Forecast.Ml.Ctr.Data;
-using Forecast.Ml.Ctr.Model;
-using Forecast.Ml.Ctr.Serving;
+using Forecast.Ml.Ctr.Inference;
+using Forecast.Ml.Ctr.Network;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Ctr.Evaluation;
@@ -8,7 +8,7 @@ namespace Forecast.Ml.Ctr.Evaluation;
 /// <summary>How a trained Multi-Embedding Net mixes its three embedding widths for each task (scenario): the mean gate of its rows.</summary>
 public static class MultiEmbeddingGates
 {
-    public static IReadOnlyDictionary<string, double[]> PerScenario(ClickModel model, IReadOnlyList<AdObservation> rows, IReadOnlyList<DeliveryHistory> histories)
+    public static IReadOnlyDictionary<string, double[]> PerScenario(CtrModel model, IReadOnlyList<AdObservation> rows, IReadOnlyList<DeliveryHistory> histories)
     {
         var network = model.Network as MultiEmbeddingNet
             ?? throw new ArgumentException($"The model is a {model.Manifest.Architecture.Name()}, not a multi-embedding network.", nameof(model));

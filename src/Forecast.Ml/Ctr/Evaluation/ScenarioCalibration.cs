@@ -23,14 +23,14 @@ public sealed record ScenarioCalibration(PlattCalibration Overall, IReadOnlyDict
 
     public static ScenarioCalibration Fit(IReadOnlyList<AdObservation> validation, IReadOnlyList<double> raw)
     {
-        var overall = Better(ClickScoring.FitCalibration(validation, raw), PlattCalibration.Identity, validation, raw);
+        var overall = Better(CtrScoring.FitCalibration(validation, raw), PlattCalibration.Identity, validation, raw);
         var scenarios = new Dictionary<string, PlattCalibration>(StringComparer.Ordinal);
         foreach (var scenario in Enumerable.Range(0, validation.Count).GroupBy(row => validation[row].Scenario, StringComparer.Ordinal))
         {
             var rows = scenario.Select(row => validation[row]).ToList();
             if (rows.Sum(row => row.Clicks) < MinScenarioClicks) continue;
             var predicted = scenario.Select(row => raw[row]).ToList();
-            var own = ClickScoring.FitCalibration(rows, predicted);
+            var own = CtrScoring.FitCalibration(rows, predicted);
             if (Better(own, overall, rows, predicted) == own)
             {
                 scenarios[scenario.Key] = own;
@@ -42,7 +42,7 @@ public sealed record ScenarioCalibration(PlattCalibration Overall, IReadOnlyDict
 
     private static PlattCalibration Better(PlattCalibration candidate, PlattCalibration incumbent, IReadOnlyList<AdObservation> rows, IReadOnlyList<double> raw)
     {
-        double LogLoss(PlattCalibration calibration) => ClickMetrics.LogLoss(
+        double LogLoss(PlattCalibration calibration) => CtrMetrics.LogLoss(
             raw.Select(calibration.Apply).ToList(),
             rows.Select(row => (double)row.Impressions).ToList(),
             rows.Select(row => (double)row.Clicks).ToList());

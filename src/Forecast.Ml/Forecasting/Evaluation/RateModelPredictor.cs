@@ -1,5 +1,6 @@
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
+using Forecast.Ml.Torch;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Forecasting.Evaluation;

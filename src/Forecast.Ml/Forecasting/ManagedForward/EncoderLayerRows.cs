@@ -4,7 +4,7 @@ namespace Forecast.Ml.Forecasting.ManagedForward;
 
 /// <summary>
 /// A post-norm Transformer encoder layer on one sequence [T, d], in place — the same steps as
-/// <see cref="Model.EncoderLayerInference"/>: x₁ = LN₁(x + W_o·softmax(q·kᵀ/√d_h)·v per head), out = LN₂(x₁ + W₂ ReLU(W₁ x₁)).
+/// <see cref="Network.EncoderLayerInference"/>: x₁ = LN₁(x + W_o·softmax(q·kᵀ/√d_h)·v per head), out = LN₂(x₁ + W₂ ReLU(W₁ x₁)).
 /// </summary>
 internal sealed class EncoderLayerRows(
     int heads,

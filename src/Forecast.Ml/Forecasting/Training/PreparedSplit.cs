@@ -1,5 +1,5 @@
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
 
 namespace Forecast.Ml.Forecasting.Training;
 

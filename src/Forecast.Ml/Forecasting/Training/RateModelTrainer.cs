@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Forecast.Ml.Forecasting.Evaluation;
-using Forecast.Ml.Forecasting.Model;
+using Forecast.Ml.Forecasting.Network;
+using Forecast.Ml.Torch;
 using static TorchSharp.torch;
 
 namespace Forecast.Ml.Forecasting.Training;
