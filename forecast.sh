@@ -86,7 +86,8 @@ cmd_run() {
   [ -f .data/admin-key ] || secret > .data/admin-key
   [ -f .data/demo-api-key ] || secret > .data/demo-api-key
   log "building"
-  dotnet build src/Forecast.Api -c Release -v quiet -nologo
+  # The shipped API with the demo tenant beside it (demo/Forecast.Demo): the images carry neither the demo nor its data.
+  dotnet build demo/Forecast.Demo -c Release -v quiet -nologo
   local api_port
   api_port=${FORECAST_PORT:-$(free_port 5080)}
   echo "Admin key: $(cat .data/admin-key)"
@@ -94,7 +95,7 @@ cmd_run() {
   Forecast__Demo__Enabled=true \
   Forecast__Demo__ApiKey=$(cat .data/demo-api-key) \
   ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production} \
-    dotnet src/Forecast.Api/bin/Release/net10.0/Forecast.Api.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "http://127.0.0.1:$api_port" &
+    dotnet demo/Forecast.Demo/bin/Release/net10.0/Forecast.Demo.dll --contentRoot "$root/src/Forecast.Api/bin/Release/net10.0" --urls "http://127.0.0.1:$api_port" &
   local api=$!
   trap 'kill -TERM $api 2>/dev/null' INT TERM
   wait $api || wait $api || true

@@ -1,4 +1,4 @@
-using Forecast.Jobs.DemoData;
+using Forecast.Demo;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Serving.Forecasts;
 

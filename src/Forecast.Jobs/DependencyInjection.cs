@@ -3,7 +3,6 @@ using Forecast.Application.Forecasts;
 using Forecast.Application.Registry;
 using Forecast.Application.Webhooks;
 using Forecast.Jobs.Accuracy;
-using Forecast.Jobs.DemoData;
 using Forecast.Jobs.Hosting;
 using Forecast.Jobs.Scoring;
 using Forecast.Jobs.Training;
@@ -43,8 +42,8 @@ public static class DependencyInjection
             SchemaName = HangfireSchema,
             PrepareSchemaIfNecessary = true,
             // A re-scoring queued by an ingestion waits for the next poll, and until it has run the tenant's
-            // forecasts are computed online: at 1 s the wait was most of the freshness lag (0.28–0.54 s of
-            // ~0.1 s scoring). A poll is one indexed query per worker.
+            // forecasts are computed online: at Hangfire's default the wait was most of the freshness lag. A poll is
+            // one indexed query per worker.
             QueuePollInterval = TimeSpan.FromMilliseconds(200),
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = jobs.GetValue(nameof(JobsOptions.AbandonedJobTimeout), new JobsOptions().AbandonedJobTimeout),
@@ -105,14 +104,6 @@ public static class DependencyInjection
         services.AddScoped<TrainCtrJob>();
         services.AddSingleton<ITrainingScheduler, HangfireTrainingScheduler>();
         services.AddSingleton<IForecastRefresher, HangfireForecastRefresher>();
-
-        var demo = configuration.GetSection(DemoOptions.Section);
-        services.Configure<DemoOptions>(demo);
-        services.AddScoped<TabmoCampaignImporter>();
-        if (demo.GetValue<bool>(nameof(DemoOptions.Enabled)))
-        {
-            services.AddHostedService<DemoTenantSeeder>();
-        }
 
         return services;
     }

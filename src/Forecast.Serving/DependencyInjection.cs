@@ -14,9 +14,9 @@ public static class DependencyInjection
     /// <summary>
     /// Online serving: the tenants' champion models cached per process, the forecaster that answers a forecast the
     /// batch-scored table does not hold, and the click predictor behind bid estimates. Sets libtorch's process-wide
-    /// thread count (<c>Forecast:TorchThreads</c>, default 1): measured on 2 cores, a second intra-op thread made a
-    /// single advertiser's forward pass 2× slower (0.6 → 1.2 ms) and training and batch scoring no faster, while
-    /// burning a core; requests and jobs already run side by side on the others.
+    /// thread count (<c>Forecast:TorchThreads</c>, default 1): a second intra-op thread slows a single advertiser's
+    /// forward pass and speeds neither training nor batch scoring, while burning a core that requests and jobs already
+    /// share (docs/decisions/009-one-torch-thread-and-sampled-training.md).
     /// </summary>
     public static IServiceCollection AddServing(this IServiceCollection services, IConfiguration configuration)
     {

@@ -7,12 +7,12 @@
 test=api-restart
 source "$(dirname "$0")/process-test.sh"
 export Forecast__Jobs__RunServer=true Forecast__Demo__Enabled=true Forecast__Demo__ApiKey=$key Serilog__MinimumLevel__Default=Information
-start_api() { dotnet "$api_dll/Forecast.Api.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api-$1.log" 2>&1 & api_pid=$!; pids+=("$api_pid"); }
+start_api() { dotnet "$demo_dll/Forecast.Demo.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api-$1.log" 2>&1 & api_pid=$!; pids+=("$api_pid"); }
 
 start_api 1
 wait_for 120 "the API" get /health/ready
 # Asking to train a kind whose training is already queued or running answers that job: the demo's first one.
-location=$(train m2m)
+location=$(train m2m) # the forecast model by its former name, still answered
 [ -n "$location" ] || fail "POST /v1/models/forecast/train gave no Location"
 in_training() { get "$location" | json "d['state'] == 'Processing' and (d['progress'] or {}).get('stage') == 'training' and d['progress']['epoch'] >= 1" | grep -q True; }
 wait_for 180 "the first training to reach its first epoch" in_training
@@ -37,7 +37,7 @@ say "registry: $registry"
 say "champion $(( champion_at - killed_at )) s after the kill, $after_ready s after the restarted API was ready; the training itself took $training s"
 seeded=$(grep -o "kinds without a completed model: .*" "$work/api-2.log" || true)
 say "restarted seeder: $seeded"
-grep -q "m2m: job" <<<"$seeded" || fail "the restarted seeder did not report the pending m2m job"
+grep -q "forecast: job" <<<"$seeded" || fail "the restarted seeder did not report the pending forecast job"
 get /v1/models?kind=forecast | json "[m for m in d if m['version'] == 1][0]" | grep -q "'status': 'Failed'.*interrupted" \
   || fail "the killed run's row is not Failed/interrupted: $registry"
 [ "$after_ready" -le $(( 30 + training + 5 )) ] || fail "champion $after_ready s after the restart: more than 30 s + the training's $training s (+5 s polling)"

@@ -17,7 +17,7 @@ export ConnectionStrings__Forecast="Host=127.0.0.1;Port=$pg_port;Username=foreca
 source "$(dirname "$0")/process-test.sh"
 at_exit+=("stop_pg immediate" "rm -rf '$cluster'")
 admin="fk_admin_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export Forecast__Jobs__RunServer=false Forecast__Demo__Enabled=false Forecast__AdminKey=$admin
+export Forecast__Jobs__RunServer=false Forecast__AdminKey=$admin
 dotnet "$api_dll/Forecast.Api.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api.log" 2>&1 & pids+=("$!")
 wait_for 120 "the API" curl -sf "$api/health/ready"
 ! grep -q " ERR\]" "$work/api.log" || fail "a clean first start logged errors: $(grep -A2 ' ERR\]' "$work/api.log" | head -6)"

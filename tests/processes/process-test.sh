@@ -20,6 +20,7 @@ key="fk_${test//-/_}_$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 api_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 api="http://127.0.0.1:$api_port"
 api_dll="$root/src/Forecast.Api/bin/Debug/net10.0"
+demo_dll="$root/demo/Forecast.Demo/bin/Debug/net10.0" # the API with the demo tenant, as ./forecast.sh run starts it
 
 get() { curl -sf -H "X-Api-Key: $key" "$api$1"; }
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1"; }

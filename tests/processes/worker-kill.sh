@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A worker process killed (SIGKILL) in the middle of an M2M training: the champion stays champion, the killed run's
+# A worker process killed (SIGKILL) in the middle of a forecast model training: the champion stays champion, the killed run's
 # registry row ends Failed ("interrupted"), and the job, taken over by a second worker, succeeds with exactly one
 # champion at the end. Real processes: the API (no Hangfire server) and standalone workers on a fresh database.
 # Run by ./forecast.sh test after the test projects, with ConnectionStrings__Forecast set and Debug binaries built.
@@ -10,7 +10,7 @@ export Forecast__Jobs__AbandonedJobTimeout=00:00:10
 export Forecast__Jobs__TrainingMaxEpochs=200 Serilog__MinimumLevel__Default=Warning
 
 Forecast__Jobs__RunServer=false Forecast__Demo__Enabled=true Forecast__Demo__ApiKey=$key \
-  dotnet "$api_dll/Forecast.Api.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api.log" 2>&1 &
+  dotnet "$demo_dll/Forecast.Demo.dll" --contentRoot "$api_dll" --urls "$api" > "$work/api.log" 2>&1 &
 pids+=($!)
 start_worker() { dotnet "$root/src/Forecast.Jobs/bin/Debug/net10.0/Forecast.Jobs.dll" > "$work/worker-$1.log" 2>&1 & pids+=($!); worker=$!; }
 

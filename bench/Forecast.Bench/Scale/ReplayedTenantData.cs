@@ -1,6 +1,6 @@
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
-using Forecast.Jobs.DemoData;
+using Forecast.Demo;
 
 namespace Forecast.Bench.Scale;
 

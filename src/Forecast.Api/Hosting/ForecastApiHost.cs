@@ -13,11 +13,12 @@ namespace Forecast.Api.Hosting;
 
 /// <summary>
 /// The API as one application: every layer registered, the pipeline and the endpoints mapped. The API's entry point
-/// runs it; the benchmarks' host (bench/Forecast.Bench.Api) runs the same application with its baselines beside it.
+/// runs it; the demo's host (demo/Forecast.Demo) and the benchmarks' (bench/Forecast.Bench.Api) run the same application
+/// with what they add beside it.
 /// </summary>
 public static class ForecastApiHost
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? besides = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSerilog((services, logger) => logger
@@ -31,6 +32,7 @@ public static class ForecastApiHost
             .AddServing(builder.Configuration)
             .AddJobs(builder.Configuration)
             .AddApi(builder.Configuration);
+        besides?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();

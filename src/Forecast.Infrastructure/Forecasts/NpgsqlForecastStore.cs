@@ -109,8 +109,8 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         var scenarioFilter = scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Bind(command.Parameters, scenario)}";
         // Some advertisers: found first, then their rows by key. A lateral subquery (OFFSET 0 keeps the planner from
         // flattening it) makes that order hold whatever the statistics say: the table is replaced by every scoring run,
-        // and with statistics from before a replacement the generic plan of a join scanned the tenant's rows (5.4 ms
-        // instead of 1.2 ms at 2,858 rows; the ~5x slower reads of bench scale at 10,000 series).
+        // and with statistics from before a replacement the generic plan of a join scanned the tenant's rows
+        // (docs/decisions/013-single-advertiser-reads-keep-a-generic-plan.md).
         command.CommandText = advertiserIds is not null
             ? $"""
                 SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text

@@ -82,8 +82,7 @@ internal sealed class NpgsqlBatchIngestor(NpgsqlDataSource dataSource, IServiceP
         if (inserted >= BulkLoadRows)
         {
             // A bulk load grows the table faster than autovacuum re-reads it; until it does, the planner still sees the
-            // tenant as a few rows and reads one advertiser's history through a scan of the whole tenant (measured right
-            // after the demo import: 0.85 ms per online forecast's read, every advertiser of the tenant visited).
+            // tenant as a few rows and reads one advertiser's history through a scan of the whole tenant.
             await ExecuteAsync(connection, $"ANALYZE advertisers, scenarios, {table.Name}", cancellationToken);
         }
 

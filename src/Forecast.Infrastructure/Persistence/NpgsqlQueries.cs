@@ -27,8 +27,7 @@ internal static class NpgsqlQueries
     /// <summary>
     /// "column = $n" for one value, "column = ANY($n)" for several. One advertiser — every single-advertiser read — then
     /// gets PostgreSQL's cached generic plan after five runs: its estimate of one row equals the custom plans', where an
-    /// array's does not, so every ANY read was planned again (0.69 vs 0.17 ms for the fresh forecast read, 1.80 vs 0.72 ms
-    /// for the history batch, measured).
+    /// array's does not, so every ANY read was planned again (docs/decisions/013-single-advertiser-reads-keep-a-generic-plan.md).
     /// </summary>
     public static string EqualsAny(NpgsqlParameterCollection parameters, string column, IReadOnlyCollection<string> values) =>
         values.Count == 1 ? $"{column} = {Bind(parameters, values.First())}" : $"{column} = ANY({Bind(parameters, values.ToArray())})";

@@ -36,9 +36,8 @@ public sealed class ScoreForecastsJob(
         await using var running = await runLock.AcquireAsync(tenantId, "score-forecasts", cancellationToken);
         using var activity = ForecastTelemetry.Activities.StartActivity("score forecasts");
         using var champion = await champions.GetAsync(tenantId, cancellationToken);
-        // The champion first: a new tenant's ingestion queues a re-scoring per batch, and each read the whole recent
-        // history before finding no model to score with (seen during a 100,000-series load in bench scale, which ran at
-        // ~4,500 rows/s against ~33,000 at 10,000 series).
+        // The champion first: a new tenant's ingestion queues a re-scoring per batch, and each would otherwise read the
+        // whole recent history before finding no model to score with, slowing a large tenant's first load.
         var (lastDay, panel) = champion is null ? (null, null) : await history.ReadRecentPanelAsync(tenantId, null, champion.Model.Manifest.Window, cancellationToken);
         if (champion is null || panel is null || lastDay is null)
         {

@@ -6,13 +6,12 @@ namespace Forecast.Ml.Torch;
 /// libtorch and LightGBM allocate through the C library's malloc. Two settings of glibc's matter here:
 /// <list type="bullet">
 /// <item>A training frees hundreds of MB of tensors and datasets, but glibc keeps freed chunks in its arenas rather than
-/// giving them back, so a long-lived process grew by ~50 MB per training (bench memory: 611 MB → 1,282 MB after 10).
-/// Trimming once a training or scoring run is over returns the freed pages to the system; measured flat from the third
-/// training on.</item>
+/// giving them back, so a long-lived process grew with every training. Trimming once a training or scoring run is over
+/// returns the freed pages to the system.</item>
 /// <item>Between those trims, freed buffers must be reused. glibc's sliding thresholds sometimes gave each forward pass's
-/// activations (up to a few MB) fresh pages from the kernel and handed them back after it: M2M batch scoring of 14,000
-/// series took 1.4–2.5 s in most runs of a process and 0.45 s in the others (bench scoring). Fixed thresholds — buffers
-/// under 32 MB from the arenas, up to 128 MB kept free at an arena's top — made every run 0.42–0.55 s.</item>
+/// activations (up to a few MB) fresh pages from the kernel and handed them back after it, making batch scoring several
+/// times slower in some processes than in others. Fixed thresholds (buffers under 32 MB from the arenas, up to 128 MB
+/// kept free at an arena's top) make every run alike. Figures: docs/decisions/014-native-heap-thresholds-and-trees-beside-m2m.md.</item>
 /// </list>
 /// </summary>
 public static class NativeHeap

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Forecast.Api.Tests.Support;
-using Forecast.Jobs.DemoData;
+using Forecast.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
 using Forecast.Api.Tests.Support;
-using Forecast.Jobs.DemoData;
+using Forecast.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Forecast.Api.Tests.Support;
-using Forecast.Jobs.DemoData;
+using Forecast.Demo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Forecast.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -30,6 +31,8 @@ public class ForecastApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Webhook retries a second apart: the tests watch a delivery fail, then succeed.
         builder.UseSetting("Forecast:Webhooks:RetryDelays", "00:00:01,00:00:01,00:00:01");
         builder.UseSetting("Forecast:Webhooks:AllowPrivateNetworks", "true"); // the receivers listen on loopback
+        // The demo's importer loads the shipped real data into the tenants that need it, as ./forecast.sh run's host does.
+        builder.ConfigureServices((context, services) => services.AddDemo(context.Configuration));
         ConfigureSettings(builder);
     }
 

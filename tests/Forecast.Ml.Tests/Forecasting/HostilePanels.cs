@@ -1,6 +1,6 @@
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
-using Forecast.Jobs.DemoData;
+using Forecast.Demo;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Ensemble;
 using Forecast.Ml.Forecasting.Network;

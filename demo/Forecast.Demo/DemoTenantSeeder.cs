@@ -6,7 +6,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>
 /// On start (after migrations), provisions the demo tenant and, the first time only, imports the demo data and queues

@@ -1,4 +1,4 @@
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>One row of the TabMo adcampaign file: a campaign's delivery in one 4-hour slot of one day and placement.</summary>
 internal sealed record TabmoSlotRecord(

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using CsvHelper;
 
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>Reads the shipped TabMo adcampaign file (gzip CSV, data/tabmo-adcampaign/SOURCE.md) as it is.</summary>
 internal static class TabmoCampaignFile

@@ -6,7 +6,7 @@ using Forecast.Application.Ingestion.DailyMetrics;
 using Forecast.Application.Scenarios.UpsertScenario;
 using Mediator;
 
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>
 /// Loads the real TabMo campaign logs into a tenant through the same commands the API sends (no second write path).

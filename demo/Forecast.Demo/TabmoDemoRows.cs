@@ -2,7 +2,7 @@ using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>The TabMo file mapped onto Forecast's data model (see <see cref="TabmoCampaignMapping"/>).</summary>
 public sealed record TabmoDemoRows(

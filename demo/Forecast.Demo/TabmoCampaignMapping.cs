@@ -3,7 +3,7 @@ using Forecast.Application.Ingestion.AdStats;
 using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>
 /// Maps the real TabMo campaign logs as SOURCE.md says: placements are scenarios, campaigns are advertisers, slot rows

@@ -1,6 +1,6 @@
 using Forecast.Application.Ingestion;
 
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>What a demo import read and wrote.</summary>
 public sealed record DemoImportSummary(

@@ -1,4 +1,4 @@
-namespace Forecast.Jobs.DemoData;
+namespace Forecast.Demo;
 
 /// <summary>The embedded demo: a tenant with a fixed API key, loaded with the shipped real data on first start.</summary>
 public sealed class DemoOptions
