@@ -74,7 +74,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("advertisers", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -126,7 +126,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("forecasts", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -178,7 +178,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("ad_stats", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -227,7 +227,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("auction_outcomes", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -277,7 +277,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("behaviour_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -529,7 +529,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_advertisers_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -546,7 +546,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_forecasts_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -563,7 +563,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_ad_stats_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -579,7 +579,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_auction_outcomes_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -595,7 +595,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_behaviour_events_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()

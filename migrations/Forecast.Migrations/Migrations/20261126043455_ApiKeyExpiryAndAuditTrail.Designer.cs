@@ -119,7 +119,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -171,7 +171,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("forecasts", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -226,7 +226,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("ad_stats", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -275,7 +275,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("auction_outcomes", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -325,7 +325,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("behaviour_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -591,7 +591,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_advertisers_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -608,7 +608,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_forecasts_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -625,7 +625,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_ad_stats_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -641,7 +641,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_auction_outcomes_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -657,7 +657,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_behaviour_events_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()

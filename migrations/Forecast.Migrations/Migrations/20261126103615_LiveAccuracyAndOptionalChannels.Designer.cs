@@ -119,7 +119,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.ForecastSnapshot", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.ForecastSnapshot", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -177,7 +177,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.RealizedAccuracy", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.RealizedAccuracy", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -256,7 +256,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("realized_accuracy", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -308,7 +308,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("forecasts", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -363,7 +363,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("ad_stats", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -412,7 +412,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("auction_outcomes", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -462,7 +462,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("behaviour_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -741,7 +741,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_advertisers_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.ForecastSnapshot", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.ForecastSnapshot", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -758,7 +758,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_forecast_snapshots_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.RealizedAccuracy", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.RealizedAccuracy", b =>
                 {
                     b.HasOne("Forecast.Domain.Scenarios.Scenario", null)
                         .WithMany()
@@ -768,7 +768,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_realized_accuracy_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -785,7 +785,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_forecasts_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -802,7 +802,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_ad_stats_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -818,7 +818,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_auction_outcomes_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -834,7 +834,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_behaviour_events_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()

@@ -116,7 +116,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.ForecastSnapshot", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.ForecastSnapshot", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -174,7 +174,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.RealizedAccuracy", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.RealizedAccuracy", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -253,7 +253,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("realized_accuracy", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -305,7 +305,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("forecasts", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -360,7 +360,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("ad_stats", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -409,7 +409,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("auction_outcomes", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -459,7 +459,7 @@ namespace Forecast.Migrations.Migrations
                     b.ToTable("behaviour_events", (string)null);
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
@@ -867,7 +867,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_advertisers_tenants_tenant_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.ForecastSnapshot", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.ForecastSnapshot", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -884,7 +884,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_forecast_snapshots_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.RealizedAccuracy", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.RealizedAccuracy", b =>
                 {
                     b.HasOne("Forecast.Domain.Scenarios.Scenario", null)
                         .WithMany()
@@ -894,7 +894,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_realized_accuracy_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Forecasts.StoredForecast", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.StoredForecast", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -911,7 +911,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_forecasts_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AdStat", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AdStat", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -928,7 +928,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_ad_stats_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.AuctionOutcome", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.AuctionOutcome", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -944,7 +944,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_auction_outcomes_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.BehaviourEvent", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.BehaviourEvent", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()
@@ -960,7 +960,7 @@ namespace Forecast.Migrations.Migrations
                         .HasConstraintName("fk_behaviour_events_scenarios_tenant_id_scenario_id");
                 });
 
-            modelBuilder.Entity("Forecast.Domain.Metrics.DailyMetric", b =>
+            modelBuilder.Entity("Forecast.Infrastructure.Persistence.Schema.DailyMetric", b =>
                 {
                     b.HasOne("Forecast.Domain.Advertisers.Advertiser", null)
                         .WithMany()

@@ -1,4 +1,3 @@
-using Forecast.Domain.Forecasts;
 
 namespace Forecast.Application.Accuracy;
 
@@ -25,7 +24,7 @@ public sealed record TaskAccuracyDto(
     double? Brier,
     double? NaiveBrier)
 {
-    public static TaskAccuracyDto From(string task, string? scenario, AccuracySums sums) => task == RealizedAccuracy.ChurnTask
+    public static TaskAccuracyDto From(string task, string? scenario, AccuracySums sums) => task == AccuracyTasks.Churn
         ? new(task, scenario, sums.Pairs, null, null, null, null, null, AccuracyRatios.Brier(sums), AccuracyRatios.NaiveBrier(sums))
         : new(task, scenario, sums.Pairs, AccuracyRatios.Smape(sums), AccuracyRatios.Nmae(sums), AccuracyRatios.Coverage(sums),
             AccuracyRatios.NaiveSmape(sums), AccuracyRatios.NaiveNmae(sums), null, null);
@@ -38,7 +37,7 @@ public sealed record TaskAccuracyDto(
         .Select(group => From(group.Key.Task, group.Key.Scenario, group.Aggregate(AccuracySums.Zero, (total, row) => total + row.Sums)))
         .ToList();
 
-    private static readonly string[] TaskOrder = ["spend", "impressions", "clicks", "active_days", RealizedAccuracy.ChurnTask];
+    private static readonly string[] TaskOrder = ["spend", "impressions", "clicks", "active_days", AccuracyTasks.Churn];
 }
 
 /// <summary>The accuracy of the forecasts issued as of one day.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Forecast.Domain.Forecasts;
 
 namespace Forecast.Application.Accuracy;
 
@@ -46,7 +45,7 @@ public static class DriftRule
     }
 
     private static Dictionary<string, AccuracySums> Totals(IEnumerable<AccuracyRow> rows) => rows
-        .Where(row => row.Task != RealizedAccuracy.ChurnTask)
+        .Where(row => row.Task != AccuracyTasks.Churn)
         .GroupBy(row => row.Task)
         .ToDictionary(task => task.Key, task => task.Aggregate(AccuracySums.Zero, (total, row) => total + row.Sums));
 

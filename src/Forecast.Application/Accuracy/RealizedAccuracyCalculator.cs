@@ -1,4 +1,3 @@
-using Forecast.Domain.Forecasts;
 
 namespace Forecast.Application.Accuracy;
 
@@ -22,7 +21,7 @@ public static class RealizedAccuracyCalculator
                 }
             }
 
-            Add(outcome.Scenario, RealizedAccuracy.ChurnTask,
+            Add(outcome.Scenario, AccuracyTasks.Churn,
                 AccuracySums.OfChurn(outcome.ChurnProbability, outcome.Actual.ActiveDays == 0, outcome.LastWeek.ActiveDays == 0));
         }
 

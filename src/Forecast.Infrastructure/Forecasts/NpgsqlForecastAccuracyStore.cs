@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Forecast.Application.Accuracy;
 using Forecast.Application.Forecasts;
-using Forecast.Domain.Forecasts;
 using Forecast.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -82,7 +81,7 @@ internal sealed class NpgsqlForecastAccuracyStore(NpgsqlDataSource dataSource, T
         foreach (var ((scenario, task), total) in sums)
         {
             // Count tasks fill the error sums, churn the Brier sums; the other columns stay NULL.
-            var count = task != RealizedAccuracy.ChurnTask;
+            var count = task != AccuracyTasks.Churn;
             var insert = new NpgsqlBatchCommand("""
                 INSERT INTO realized_accuracy (tenant_id, model_id, as_of, scenario_id, task, pairs, smape_sum, absolute_error_sum, actual_sum, covered,
                                                naive_smape_sum, naive_absolute_error_sum, brier_sum, naive_brier_sum, issued_at, evaluated_at)

@@ -1,12 +1,11 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Domain.Advertisers;
 using Forecast.Domain.Audit;
-using Forecast.Domain.Forecasts;
-using Forecast.Domain.Metrics;
 using Forecast.Domain.Registry;
 using Forecast.Domain.Scenarios;
 using Forecast.Domain.Tenants;
 using Forecast.Domain.Webhooks;
+using Forecast.Infrastructure.Persistence.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Infrastructure.Persistence;

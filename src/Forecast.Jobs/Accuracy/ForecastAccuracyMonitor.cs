@@ -34,7 +34,7 @@ public sealed class ForecastAccuracyMonitor(
             var sums = RealizedAccuracyCalculator.Sum(await store.OutcomesAsync(tenantId, forecasts, cancellationToken));
             await store.WriteAsync(tenantId, forecasts, sums, cancellationToken);
             logger.LogInformation("Tenant {TenantId}: judged the forecasts of model {ModelId} as of {AsOf} ({Pairs} pairs)",
-                tenantId, forecasts.ModelId, forecasts.AsOf, sums.Where(sum => sum.Key.Task == Domain.Forecasts.RealizedAccuracy.ChurnTask).Sum(sum => sum.Value.Pairs));
+                tenantId, forecasts.ModelId, forecasts.AsOf, sums.Where(sum => sum.Key.Task == AccuracyTasks.Churn).Sum(sum => sum.Value.Pairs));
         }
 
         await store.PruneSnapshotsAsync(tenantId, latest.AddDays(-settings.SnapshotRetentionDays), cancellationToken);

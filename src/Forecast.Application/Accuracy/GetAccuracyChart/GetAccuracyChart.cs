@@ -1,7 +1,6 @@
 using FluentValidation;
 using Forecast.Application.Common;
 using Forecast.Application.Forecasts.GetForecastChart;
-using Forecast.Domain.Forecasts;
 using Mediator;
 
 namespace Forecast.Application.Accuracy.GetAccuracyChart;
@@ -23,7 +22,7 @@ public sealed record DailyError(DateOnly AsOf, double Served, double Naive, int 
 
 public sealed class GetAccuracyChartValidator : AbstractValidator<GetAccuracyChart>
 {
-    public static readonly IReadOnlySet<string> Tasks = new HashSet<string>(GetForecastChartValidator.Tasks) { RealizedAccuracy.ChurnTask };
+    public static readonly IReadOnlySet<string> Tasks = new HashSet<string>(GetForecastChartValidator.Tasks) { AccuracyTasks.Churn };
 
     public GetAccuracyChartValidator()
     {
@@ -37,7 +36,7 @@ public sealed class GetAccuracyChartHandler(IForecastAccuracyStore store, IRefer
     public async ValueTask<AccuracyChartData> Handle(GetAccuracyChart query, CancellationToken cancellationToken)
     {
         await references.EnsureExistAsync(query.TenantId, advertiserId: null, query.Scenario, cancellationToken);
-        var churn = query.Task == RealizedAccuracy.ChurnTask;
+        var churn = query.Task == AccuracyTasks.Churn;
         var rows = await store.ReadAsync(query.TenantId, null, query.From, query.To, query.Scenario, cancellationToken);
         var days = AccuracyRow.Served(rows).Where(row => row.Task == query.Task)
             .GroupBy(row => row.AsOf)

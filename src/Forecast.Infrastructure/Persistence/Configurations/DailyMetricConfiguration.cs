@@ -1,5 +1,5 @@
 using Forecast.Domain.Advertisers;
-using Forecast.Domain.Metrics;
+using Forecast.Infrastructure.Persistence.Schema;
 using Forecast.Domain.Scenarios;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

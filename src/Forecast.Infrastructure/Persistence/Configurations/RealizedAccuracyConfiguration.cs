@@ -1,4 +1,4 @@
-using Forecast.Domain.Forecasts;
+using Forecast.Infrastructure.Persistence.Schema;
 using Forecast.Domain.Scenarios;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Forecasts;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// A forecast as it was issued: one advertiser in one scenario, from one model, as of one day. Every scoring run keeps

@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Metrics;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// Something an advertiser did (login, budget or bid change, campaign created or paused, recharge...), optionally in

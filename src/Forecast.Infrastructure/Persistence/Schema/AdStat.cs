@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Metrics;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// Delivery counts of an advertiser's ads in one scenario, time bucket and context (ad, placement, device... as free

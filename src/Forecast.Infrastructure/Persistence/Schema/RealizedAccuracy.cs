@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Forecasts;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// How the forecasts one model issued as of one day turned out in one scenario for one task, once the horizon's
@@ -8,8 +8,6 @@ namespace Forecast.Domain.Forecasts;
 /// </summary>
 public sealed class RealizedAccuracy
 {
-    public const string ChurnTask = "churn";
-
     public Guid TenantId { get; init; }
 
     public Guid ModelId { get; init; }

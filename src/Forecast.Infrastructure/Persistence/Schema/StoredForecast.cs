@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Forecasts;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// A batch-scored forecast of one advertiser in one scenario, from one model and as-of day. The task figures (point,

@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Metrics;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// One auction the tenant took part in: its bid, the market (winning) price when known and whether it won. These

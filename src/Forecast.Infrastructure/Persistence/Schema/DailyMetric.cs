@@ -1,4 +1,4 @@
-namespace Forecast.Domain.Metrics;
+namespace Forecast.Infrastructure.Persistence.Schema;
 
 /// <summary>
 /// One day of an advertiser's delivery in one scenario: the M2M performance sequence X_p. Each channel is null when
