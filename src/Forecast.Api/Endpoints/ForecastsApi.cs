@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Forecast.Api.Authentication;
 using Forecast.Api.OpenApi;
 using Forecast.Application.Forecasts;
+using Forecast.Application.Forecasts.ExportForecasts;
 using Forecast.Application.Forecasts.GetAdvertiserForecasts;
 using Forecast.Application.Forecasts.GetForecastChart;
 using Forecast.Application.Forecasts.GetForecastSummary;
@@ -36,6 +37,15 @@ internal static class ForecastsApi
             .WithDescription("Served from the batch-scored forecasts when fresh, else computed by the champion. Unknown ids are listed, not an error.")
             .WithRequestExample(new ForecastQueryBody(["934", "1034"], "app"))
             .ProducesProblem(StatusCodes.Status409Conflict);
+        forecasts.MapGet("/export", Export)
+            .WithSummary("Every advertiser's current forecasts in one file (CSV or Parquet)")
+            .WithDescription("One row per advertiser × scenario × task with the figures the JSON API gives (forecast, rate, 80% interval, "
+                + "forecaster, churn probability, as-of day, model version): the champion's batch-scored forecasts of the tenant's latest day, "
+                + "streamed from the database as they are written. format=csv (RFC 4180) or parquet; horizon as the forecast endpoint; scenario "
+                + "narrows to one. 409 without a champion.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.apache.parquet")
+            .ProducesProblem(StatusCodes.Status409Conflict);
         forecasts.MapGet("/summary", Summary)
             .WithSummary("Portfolio totals and the advertisers most likely to churn")
             .WithDescription("From the champion's batch-scored forecasts of the tenant's latest day.")
@@ -53,6 +63,16 @@ internal static class ForecastsApi
     private static async Task<Ok<ForecastQueryResult>> Query(
         ForecastQueryBody body, ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken) =>
         TypedResults.Ok(await mediator.Send(new QueryForecasts(user.TenantId(), body.AdvertiserIds, body.Scenario), cancellationToken));
+
+    private static async Task<PushStreamHttpResult> Export(
+        ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, string format = "csv", int horizon = 7, string? scenario = null)
+    {
+        var export = await mediator.Send(new ExportForecasts(user.TenantId(), format, horizon, scenario), cancellationToken);
+        return TypedResults.Stream(
+            output => export.Format.WriteAsync(output, export.Rows, cancellationToken),
+            export.Format.ContentType,
+            $"forecasts.{export.Format.Name}");
+    }
 
     private static async Task<Ok<ForecastSummaryDto>> Summary(
         ClaimsPrincipal user, IMediator mediator, CancellationToken cancellationToken, string? scenario = null) =>

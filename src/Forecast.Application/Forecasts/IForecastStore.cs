@@ -17,6 +17,12 @@ public interface IForecastStore
         Guid tenantId, Guid modelId, IReadOnlyCollection<string>? advertiserIds, string? scenario, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every fresh stored forecast of the model (all of the tenant's advertisers, one scenario or all), by advertiser
+    /// and scenario, read as it is enumerated: for exports of any size.
+    /// </summary>
+    IAsyncEnumerable<StoredScenarioForecast> StreamFreshAsync(Guid tenantId, Guid modelId, string? scenario, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The forecast of an advertiser issued as of a day (every scenario, or one), from the model that scored that day last;
     /// empty when none was.
     /// </summary>

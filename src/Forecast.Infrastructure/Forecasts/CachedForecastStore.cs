@@ -54,6 +54,9 @@ internal sealed class CachedForecastStore(NpgsqlForecastStore table, FreshForeca
         return scenario is null ? found : found.Where(row => row.Forecast.Scenario == scenario).ToList();
     }
 
+    public IAsyncEnumerable<StoredScenarioForecast> StreamFreshAsync(Guid tenantId, Guid modelId, string? scenario, CancellationToken cancellationToken) =>
+        table.StreamFreshAsync(tenantId, modelId, scenario, cancellationToken);
+
     public Task<IReadOnlyList<StoredScenarioForecast>> ReadSnapshotAsync(
         Guid tenantId, string advertiserId, DateOnly asOf, string? scenario, CancellationToken cancellationToken) =>
         table.ReadSnapshotAsync(tenantId, advertiserId, asOf, scenario, cancellationToken);

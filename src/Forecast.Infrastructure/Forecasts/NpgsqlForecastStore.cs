@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Forecast.Application.Forecasts;
 using Forecast.Infrastructure.Persistence;
@@ -120,16 +121,33 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
                 WHERE a.tenant_id = $1 AND {NpgsqlQueries.EqualsAny(command.Parameters, "a.external_id", advertiserIds)}{scenarioFilter}
                 ORDER BY a.external_id, s.key
                 """
-            : $"""
-                SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
-                FROM forecasts f
-                JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
-                JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
-                WHERE f.tenant_id = $1 AND {Fresh}{scenarioFilter}
-                ORDER BY a.external_id, s.key
-                """;
+            : WholeTenantSql(scenarioFilter);
         return await ReadRowsAsync(command, cancellationToken);
     }
+
+    public async IAsyncEnumerable<StoredScenarioForecast> StreamFreshAsync(
+        Guid tenantId, Guid modelId, string? scenario, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = modelId });
+        command.CommandText = WholeTenantSql(scenario is null ? "" : $" AND s.key = {NpgsqlQueries.Bind(command.Parameters, scenario)}");
+        // Npgsql reads the result as the caller consumes it; nothing here holds more than one row.
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return RowOf(reader);
+        }
+    }
+
+    private static string WholeTenantSql(string scenarioFilter) => $"""
+        SELECT a.external_id, s.key, f.as_of, f.horizon_days, f.model_id, f.model_version, f.churn_probability, f.tasks::text
+        FROM forecasts f
+        JOIN advertisers a ON a.tenant_id = f.tenant_id AND a.id = f.advertiser_id
+        JOIN scenarios s ON s.tenant_id = f.tenant_id AND s.id = f.scenario_id
+        WHERE f.tenant_id = $1 AND {Fresh}{scenarioFilter}
+        ORDER BY a.external_id, s.key
+        """;
 
     public async Task<IReadOnlyList<StoredScenarioForecast>> ReadSnapshotAsync(
         Guid tenantId, string advertiserId, DateOnly asOf, string? scenario, CancellationToken cancellationToken)
@@ -160,12 +178,16 @@ internal sealed class NpgsqlForecastStore(NpgsqlDataSource dataSource, TimeProvi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var tasks = JsonSerializer.Deserialize<Dictionary<string, TaskForecastDto>>(reader.GetString(7), JsonSerializerOptions.Web) ?? [];
-            rows.Add(new StoredScenarioForecast(
-                reader.GetString(0), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3), reader.GetGuid(4), reader.GetInt32(5),
-                new ScenarioForecastDto(reader.GetString(1), reader.GetDouble(6), tasks)));
+            rows.Add(RowOf(reader));
         }
 
         return rows;
     }
+
+    private static StoredScenarioForecast RowOf(NpgsqlDataReader reader) => new(
+        reader.GetString(0), reader.GetFieldValue<DateOnly>(2), reader.GetInt32(3), reader.GetGuid(4), reader.GetInt32(5),
+        new ScenarioForecastDto(
+            reader.GetString(1),
+            reader.GetDouble(6),
+            JsonSerializer.Deserialize<Dictionary<string, TaskForecastDto>>(reader.GetString(7), JsonSerializerOptions.Web) ?? []));
 }
