@@ -99,7 +99,7 @@ internal static class LiveReplayBenchmark
         var seconds = models.Skip(1).Select(model => model.GetProperty("metrics").GetProperty("training").GetProperty("seconds").GetDouble()).ToList();
         if (seconds.Count > 0)
         {
-            Console.WriteLine($"retrainings: {seconds.Count}, M2M training {seconds.Average():F1} s on average ({seconds.Min():F1}–{seconds.Max():F1})");
+            Console.WriteLine($"retrainings: {seconds.Count}, forecast model training {seconds.Average():F1} s on average ({seconds.Min():F1}–{seconds.Max():F1})");
         }
 
         await using var queued = dataSource.CreateCommand(

@@ -56,7 +56,7 @@ internal static class ScoringBenchmark
             var first = seconds[0];
             seconds = [.. seconds.Skip(1).Order()];
             var median = seconds[seconds.Count / 2];
-            Console.WriteLine($"M2M batch scoring: {forecasts:N0} advertiser × scenario forecasts (4 tasks, intervals, churn, attention), "
+            Console.WriteLine($"forecast model batch scoring: {forecasts:N0} advertiser × scenario forecasts (4 tasks, intervals, churn, attention), "
                 + $"median of the {ScoringRuns} runs after the first {median:F2} s = {forecasts / median:N0} forecasts/s (target >= 20,000); "
                 + $"fastest {seconds[0]:F2} s, slowest {seconds[^1]:F2} s, the process's first {first:F2} s = {forecasts / first:N0}/s");
             OnlineForward.Print(m2m, tenant);

@@ -20,7 +20,7 @@ internal static class TrainingMemoryBenchmark
         client.DefaultRequestHeaders.Add("X-Api-Key", demoKey);
         await DemoChampions.WaitAsync(client, cancellationToken);
         var start = ProcessMemory.Of(apiProcessId);
-        Console.WriteLine($"training memory benchmark: {trainings} M2M trainings of the demo tenant in the API process (pid {apiProcessId})");
+        Console.WriteLine($"training memory benchmark: {trainings} forecast model trainings of the demo tenant in the API process (pid {apiProcessId})");
         Console.WriteLine($"  {"after",-16} {"RSS MB",8} {"peak MB",8} {"last training s",16}");
         Console.WriteLine($"  {"first trainings",-16} {start.RssMb,8:F0} {start.PeakMb,8:F0}");
 
