@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Forecast.Api.Tests.Database;
+namespace Forecast.Api.Tests.Infrastructure;
 
 public sealed class MigrationTests
 {

@@ -1,7 +1,7 @@
 using Forecast.Application.Forecasts;
 using Forecast.Infrastructure.Forecasts;
 
-namespace Forecast.Api.Tests.Forecasts;
+namespace Forecast.Api.Tests.Infrastructure;
 
 /// <summary>The rules of the per-process memory of stored forecasts, without a database (the API tests cover the channel).</summary>
 public sealed class FreshForecastCacheTests

@@ -2,7 +2,7 @@ using Forecast.Application.Ingestion.BehaviourEvents;
 using Forecast.Application.Ingestion.DailyMetrics;
 using Forecast.Serving.Forecasts;
 
-namespace Forecast.Ml.Tests.Forecasting;
+namespace Forecast.Ml.Tests.Serving;
 
 public sealed class SeriesPanelBuilderTests
 {
