@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Ensemble;
-using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 using Forecast.Ml.Forecasting.Network;
 using static TorchSharp.torch;
 

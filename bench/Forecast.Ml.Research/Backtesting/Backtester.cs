@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Training;
 using static TorchSharp.torch;

@@ -1,6 +1,6 @@
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Ensemble;
-using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Training;
 using Forecast.Ml.Research.StudyModels;

@@ -1,5 +1,6 @@
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 
 namespace Forecast.Ml.Forecasting.Ensemble;
 

@@ -2,6 +2,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Forecast.Ml.Forecasting.Data;
 using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 using Forecast.Ml.Forecasting.ManagedForward;
 using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Forecasting.Trees;

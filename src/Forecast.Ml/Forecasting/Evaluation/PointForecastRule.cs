@@ -1,4 +1,5 @@
 using Forecast.Ml.Forecasting.Data;
+using Forecast.Ml.Forecasting.Inference;
 
 namespace Forecast.Ml.Forecasting.Evaluation;
 

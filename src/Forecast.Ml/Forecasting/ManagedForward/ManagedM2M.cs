@@ -1,5 +1,5 @@
 using Forecast.Ml.Forecasting.Data;
-using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 using Forecast.Ml.Forecasting.Network;
 
 namespace Forecast.Ml.Forecasting.ManagedForward;

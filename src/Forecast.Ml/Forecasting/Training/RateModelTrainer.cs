@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Forecast.Ml.Forecasting.Evaluation;
+using Forecast.Ml.Forecasting.Inference;
 using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Torch;
 using static TorchSharp.torch;

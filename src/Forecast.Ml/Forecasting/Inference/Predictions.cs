@@ -1,4 +1,4 @@
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Forecasting.Inference;
 
 /// <summary>
 /// A model's output for N samples, flat row-major: rates [N, tasks] in original units, P(count = 0) from the zero

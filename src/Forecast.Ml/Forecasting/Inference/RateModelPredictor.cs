@@ -3,7 +3,7 @@ using Forecast.Ml.Forecasting.Network;
 using Forecast.Ml.Torch;
 using static TorchSharp.torch;
 
-namespace Forecast.Ml.Forecasting.Evaluation;
+namespace Forecast.Ml.Forecasting.Inference;
 
 /// <summary>Rates of a trained model, in inference mode and batch by batch, each in its own dispose scope.</summary>
 public static class RateModelPredictor
