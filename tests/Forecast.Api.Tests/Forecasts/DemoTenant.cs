@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using Forecast.Api.Tests.Support;
 using Forecast.Demo;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,5 +22,21 @@ internal static class DemoTenant
             GROUP BY a.external_id ORDER BY sum(m.impressions) DESC LIMIT 1
             """, tenant.Id))!;
         return (tenant, active);
+    }
+
+    /// <summary>The tenant's forecast summary once the scoring run after its first training has stored forecasts.</summary>
+    public static async Task<JsonElement> WaitForSummaryAsync(TenantClient tenant)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var response = await tenant.Http.GetAsync("/v1/forecasts/summary");
+            if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline)
+            {
+                return await response.ReadJsonAsync(HttpStatusCode.OK);
+            }
+
+            await Task.Delay(500);
+        }
     }
 }

@@ -54,7 +54,7 @@ public sealed class ForecastEndpointTests(ForecastApp app)
 
         var forecast = await (await tenant.Http.GetAsync($"/v1/advertisers/{advertiser}/forecasts?horizon=7")).ReadJsonAsync(HttpStatusCode.OK);
         Assert.Equal(1, forecast.GetProperty("modelVersion").GetInt32());
-        var summary = await WaitForSummaryAsync(tenant);
+        var summary = await DemoTenant.WaitForSummaryAsync(tenant);
         Assert.True(summary.GetProperty("forecasts").GetInt32() > 0);
         Assert.InRange(summary.GetProperty("mostLikelyToChurn")[0].GetProperty("churnProbability").GetDouble(), 0, 1);
         var queried = await (await tenant.Http.PostAsJsonAsync("/v1/forecasts/query", new { advertiserIds = new[] { advertiser, "ghost" } }))
@@ -99,7 +99,7 @@ public sealed class ForecastEndpointTests(ForecastApp app)
         // The same data and seeds give the same model: not better than the champion, so the gate keeps it as candidate.
         // Loading a model draws from libtorch's global generator, so the scoring job that loads the new champion must
         // have finished before the second run seeds its own.
-        await WaitForSummaryAsync(tenant);
+        await DemoTenant.WaitForSummaryAsync(tenant);
         await scope.ServiceProvider.GetRequiredService<TrainForecastModelJob>().RunAsync(tenant.Id, null, CancellationToken.None);
 
         var models = await (await tenant.Http.GetAsync("/v1/models")).ReadJsonAsync(HttpStatusCode.OK);
@@ -147,20 +147,4 @@ public sealed class ForecastEndpointTests(ForecastApp app)
                 $"{scenario.GetProperty("scenario")}/{task.Name}: {task.Value.GetProperty("forecast")} {task.Value.GetProperty("lower")} {task.Value.GetProperty("upper")} {scenario.GetProperty("churnProbability")}"))
             .Order()
             .ToList();
-
-    /// <summary>Scoring follows training as its own job: the summary answers once it has run.</summary>
-    private static async Task<JsonElement> WaitForSummaryAsync(TenantClient tenant)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var response = await tenant.Http.GetAsync("/v1/forecasts/summary");
-            if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline)
-            {
-                return await response.ReadJsonAsync(HttpStatusCode.OK);
-            }
-
-            await Task.Delay(500);
-        }
-    }
 }

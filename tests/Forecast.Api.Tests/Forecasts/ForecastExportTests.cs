@@ -22,7 +22,7 @@ public sealed class ForecastExportTests(ForecastApp app)
             await scope.ServiceProvider.GetRequiredService<TrainForecastModelJob>().RunAsync(tenant.Id, null, CancellationToken.None);
         }
 
-        var summary = await WaitForSummaryAsync(tenant);
+        var summary = await DemoTenant.WaitForSummaryAsync(tenant);
 
         var csvResponse = await tenant.Http.GetAsync("/v1/forecasts/export?format=csv");
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
@@ -179,19 +179,4 @@ public sealed class ForecastExportTests(ForecastApp app)
                         ["modelVersion"] = forecast.GetProperty("modelVersion").GetInt32().ToString(CultureInfo.InvariantCulture),
                     })))
             .ToList();
-
-    private static async Task<JsonElement> WaitForSummaryAsync(TenantClient tenant)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var response = await tenant.Http.GetAsync("/v1/forecasts/summary");
-            if (response.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline)
-            {
-                return await response.ReadJsonAsync(HttpStatusCode.OK);
-            }
-
-            await Task.Delay(500);
-        }
-    }
 }
