@@ -3,9 +3,7 @@ using Forecast.Application.Common;
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Forecasts.GetAdvertiserForecasts;
 using Forecast.Application.Registry;
-using Forecast.Domain.Registry;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Forecasts.ExportForecasts;
 
@@ -39,11 +37,7 @@ public sealed class ExportForecastsHandler(IForecastDbContext db, IReferenceRead
     public async ValueTask<ForecastExport> Handle(ExportForecasts query, CancellationToken cancellationToken)
     {
         await references.EnsureExistAsync(query.TenantId, null, query.Scenario, cancellationToken);
-        var champion = await db.Models.AsNoTracking()
-            .Where(model => model.TenantId == query.TenantId && model.Kind == ModelKinds.Forecast && model.Status == ModelStatus.Champion)
-            .Select(model => (Guid?)model.Id)
-            .SingleOrDefaultAsync(cancellationToken)
-            ?? throw NoForecastModel.Refusal();
+        var champion = await db.Models.ChampionIdAsync(query.TenantId, ModelKinds.Forecast, cancellationToken) ?? throw NoForecastModel.Refusal();
         var format = formats.Single(candidate => candidate.Name == query.Format);
         return new ForecastExport(format, ExportedForecast.RowsOf(store.StreamFreshAsync(query.TenantId, champion, query.Scenario, cancellationToken), cancellationToken));
     }

@@ -1,9 +1,7 @@
 using Forecast.Application.Common.Persistence;
 using Forecast.Application.Common.Refusals;
 using Forecast.Application.Registry;
-using Forecast.Domain.Registry;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Forecast.Application.Forecasts.GetForecastSummary;
 
@@ -37,10 +35,7 @@ public sealed class GetForecastSummaryHandler(IForecastDbContext db, IForecastSt
 {
     public async ValueTask<ForecastSummaryDto> Handle(GetForecastSummary query, CancellationToken cancellationToken)
     {
-        var champion = await db.Models.AsNoTracking()
-            .Where(model => model.TenantId == query.TenantId && model.Kind == ModelKinds.Forecast && model.Status == ModelStatus.Champion)
-            .Select(model => (Guid?)model.Id)
-            .SingleOrDefaultAsync(cancellationToken)
+        var champion = await db.Models.ChampionIdAsync(query.TenantId, ModelKinds.Forecast, cancellationToken)
             ?? throw Refusal.Conflict("No champion model yet", "Train one with POST /v1/models/forecast/train; the summary reads its batch-scored forecasts.");
         var rows = await store.ReadFreshAsync(query.TenantId, champion, null, query.Scenario, cancellationToken);
         if (rows.Count == 0)
